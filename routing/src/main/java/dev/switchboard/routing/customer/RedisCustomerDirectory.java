@@ -1,0 +1,203 @@
+package dev.switchboard.routing.customer;
+
+import dev.switchboard.routing.customer.internal.CustomerKeys;
+import dev.switchboard.routing.customer.internal.CustomerScripts;
+import dev.switchboard.routing.store.RedisStore;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The customer directory in Redis. Each write is one Lua script, so a record and its indexes change
+ * together; each lookup is one round trip. Key layout: docs/redis-keys.md.
+ *
+ * <p>Thread-safe and non-blocking; futures complete on the calling Vert.x context.
+ */
+public final class RedisCustomerDirectory implements CustomerDirectory {
+
+  /** Most entries a timeline or name search page may hold. */
+  public static final int MAX_PAGE = 1000;
+
+  private static final String HIGHEST = new String(Character.toChars(Character.MAX_CODE_POINT));
+  private static final Comparator<Customer> PICK_ORDER =
+      Comparator.comparing((Customer customer) -> customer.name().toLowerCase(java.util.Locale.ROOT))
+          .thenComparing(customer -> customer.id().value());
+
+  private final RedisStore store;
+  private final IdentityNormalizer normalizer;
+  private final CustomerJson json;
+  private final CustomerKeys keys;
+  private final int timelineLimit;
+  private final Clock clock;
+
+  /** {@code timelineLimit} is how many entries a timeline keeps; older ones are dropped. */
+  public RedisCustomerDirectory(RedisStore store, IdentityNormalizer normalizer, int timelineLimit, Clock clock) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
+    this.json = new CustomerJson(normalizer);
+    this.keys = new CustomerKeys(store.keys());
+    if (timelineLimit < 1) {
+      throw new IllegalArgumentException("timeline limit " + timelineLimit + " is invalid: keep at least 1 entry");
+    }
+    this.timelineLimit = timelineLimit;
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public Future<Customer> save(Customer customer) {
+    Customer stored;
+    try {
+      stored = stamped(customer);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    return store.<Long>eval(CustomerScripts.SAVE, saveKeys(stored), saveArgs(stored)).map(written -> stored);
+  }
+
+  /** Issues every save at once (pipelined on the shared connection) and waits for all of them. */
+  @Override
+  public Future<Integer> saveAll(List<Customer> customers) {
+    List<Customer> stored = new ArrayList<>(customers.size());
+    try {
+      customers.forEach(customer -> stored.add(stamped(customer)));
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    CompletableFuture<?>[] saves = new CompletableFuture<?>[stored.size()];
+    try {
+      for (int i = 0; i < saves.length; i++) {
+        Customer customer = stored.get(i);
+        saves[i] = CustomerScripts.SAVE.eval(store.commands(), saveKeys(customer), saveArgs(customer))
+            .toCompletableFuture();
+      }
+    } catch (RuntimeException e) {
+      return store.bridge(CompletableFuture.failedFuture(e));
+    }
+    return store.bridge(CompletableFuture.allOf(saves).thenApply(done -> saves.length));
+  }
+
+  @Override
+  public Future<Optional<Customer>> get(CustomerId id) {
+    return store.run(redis -> redis.hget(keys.record(id), "json"))
+        .map(text -> Optional.ofNullable(text).map(json::fromStored));
+  }
+
+  @Override
+  public Future<Boolean> delete(CustomerId id) {
+    String[] scriptKeys = {keys.record(id), keys.nameIndex(), keys.timeline(id)};
+    return store.<Long>eval(CustomerScripts.DELETE, scriptKeys, id.value()).map(removed -> removed == 1L);
+  }
+
+  @Override
+  public Future<Lookup> lookup(IdentityType type, String query) {
+    NormalizedIdentity identity;
+    try {
+      identity = normalizer.normalize(type, query);
+    } catch (InvalidIdentityException e) {
+      return Future.failedFuture(e);
+    }
+    String[] scriptKeys = {keys.index(type, identity.value())};
+    return store.<List<Object>>eval(CustomerScripts.LOOKUP, scriptKeys, keys.recordPrefix())
+        .map(records -> new Lookup(type, query, identity.value(), decode(records).stream()
+            .map(customer -> new Match(customer, type, identity.value(), identity.exact()))
+            .toList()));
+  }
+
+  @Override
+  public Future<List<Customer>> searchByName(String prefix, int limit) {
+    Objects.requireNonNull(prefix, "prefix");
+    if (limit < 1 || limit > MAX_PAGE) {
+      return Future.failedFuture(new IllegalArgumentException(
+          "search limit " + limit + " is invalid: use 1-" + MAX_PAGE));
+    }
+    String lower = prefix.strip().toLowerCase(java.util.Locale.ROOT);
+    String min = lower.isEmpty() ? "-" : "[" + lower;
+    String max = lower.isEmpty() ? "+" : "[" + lower + HIGHEST;
+    return store.<List<Object>>eval(CustomerScripts.SEARCH, new String[] {keys.nameIndex()},
+        min, max, Integer.toString(limit), keys.recordPrefix())
+        .map(records -> records.stream().map(text -> json.fromStored((String) text)).toList());
+  }
+
+  @Override
+  public Future<Void> appendTimeline(CustomerId id, TimelineEntry entry) {
+    String[] scriptKeys = {keys.record(id), keys.timeline(id)};
+    String text = TimelineJson.toJson(entry).encode();
+    return store.<Long>eval(CustomerScripts.APPEND_TIMELINE, scriptKeys, text, Integer.toString(timelineLimit))
+        .compose(added -> added == 1L ? Future.<Void>succeededFuture() : Future.failedFuture(
+            new CustomerNotFoundException(id, "customer '" + id + "' does not exist: save the customer before "
+                + "adding to its timeline")));
+  }
+
+  @Override
+  public Future<TimelinePage> timeline(CustomerId id, Optional<String> cursor, int limit) {
+    if (limit < 1 || limit > MAX_PAGE) {
+      return Future.failedFuture(new IllegalArgumentException(
+          "timeline page size " + limit + " is invalid: use 1-" + MAX_PAGE));
+    }
+    long offset;
+    try {
+      offset = cursor.map(RedisCustomerDirectory::offset).orElse(0L);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    return store.run(redis -> redis.lrange(keys.timeline(id), offset, offset + limit))
+        .map(texts -> {
+          List<TimelineEntry> entries = texts.stream().limit(limit).map(TimelineJson::fromStored).toList();
+          Optional<String> next = texts.size() > limit ? Optional.of(Long.toString(offset + limit)) : Optional.empty();
+          return new TimelinePage(entries, next);
+        });
+  }
+
+  private static long offset(String cursor) {
+    try {
+      long offset = Long.parseLong(cursor);
+      if (offset >= 0) {
+        return offset;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the explanation below
+    }
+    throw new IllegalArgumentException("timeline cursor '" + cursor
+        + "' is invalid: pass the 'next' value of a previous page, or no cursor for the newest entries");
+  }
+
+  private Customer stamped(Customer customer) {
+    for (IdentityType type : IdentityType.values()) {
+      for (String value : customer.identities().of(type)) {
+        if (value.isEmpty() || value.chars().anyMatch(Character::isISOControl)) {
+          throw new InvalidIdentityException(type, "customer '" + customer.id() + "' has " + type.wireName()
+              + " '" + value + "' that is not normalized: build identities with IdentityNormalizer");
+        }
+      }
+    }
+    return customer.withUpdatedAt(clock.instant());
+  }
+
+  private String[] saveKeys(Customer customer) {
+    Identities identities = customer.identities();
+    List<String> scriptKeys = new ArrayList<>(8);
+    scriptKeys.add(keys.record(customer.id()));
+    scriptKeys.add(keys.nameIndex());
+    for (IdentityType type : IdentityType.values()) {
+      identities.of(type).forEach(value -> scriptKeys.add(keys.index(type, value)));
+    }
+    return scriptKeys.toArray(String[]::new);
+  }
+
+  private String[] saveArgs(Customer customer) {
+    return new String[] {customer.id().value(), json.toJson(customer).encode(),
+        CustomerKeys.nameMember(customer.name(), customer.id())};
+  }
+
+  private List<Customer> decode(List<Object> records) {
+    List<Customer> customers = new ArrayList<>(records.size());
+    records.forEach(text -> customers.add(json.fromStored((String) text)));
+    customers.sort(PICK_ORDER);
+    return customers;
+  }
+}
