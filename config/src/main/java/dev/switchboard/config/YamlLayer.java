@@ -1,0 +1,147 @@
+package dev.switchboard.config;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+
+/**
+ * Reads the YAML file into raw values by key path, reporting broken syntax, unknown keys and
+ * values of the wrong shape. A dotted key ({@code server.port: 8080}) counts as its nested form.
+ */
+final class YamlLayer {
+
+  private final Path file;
+  private final ConfigSchema schema;
+  private final ProblemList problems;
+  private final Map<String, RawValue> values = new LinkedHashMap<>();
+  private final Map<String, Integer> firstLines = new HashMap<>();
+
+  private YamlLayer(Path file, ConfigSchema schema, ProblemList problems) {
+    this.file = file;
+    this.schema = schema;
+    this.problems = problems;
+  }
+
+  /** The file's values by key path; problems go to {@code problems}. */
+  static Map<String, RawValue> read(Path file, ConfigSchema schema, ProblemList problems) {
+    YamlLayer layer = new YamlLayer(file, schema, problems);
+    layer.readDocument().ifPresent(layer::readTop);
+    return layer.values;
+  }
+
+  private Optional<Node> readDocument() {
+    try {
+      String text = Files.readString(file);
+      LoadSettings settings = LoadSettings.builder().setLabel(file.toString()).build();
+      return new Compose(settings).composeString(text);
+    } catch (NoSuchFileException missing) {
+      problems.add(file.toString(), "file not found; check the path given with --config or SWITCHBOARD_CONFIG");
+    } catch (CharacterCodingException notUtf8) {
+      problems.add(file.toString(), "not UTF-8 text; save the file as UTF-8");
+    } catch (IOException unreadable) {
+      problems.add(file.toString(), "cannot read the file (" + unreadable + "); check its permissions");
+    } catch (MarkedYamlEngineException broken) {
+      problems.add(where(broken.getProblemMark().or(broken::getContextMark)),
+          "invalid YAML: " + broken.getProblem() + "; fix the syntax (indent with spaces, quote values containing ': ' or '#')");
+    } catch (YamlEngineException broken) {
+      problems.add(file.toString(), "invalid YAML: " + broken.getMessage());
+    }
+    return Optional.empty();
+  }
+
+  private String where(Optional<Mark> mark) {
+    return mark.map(at -> file + ": line " + (at.getLine() + 1) + ", column " + (at.getColumn() + 1))
+        .orElse(file.toString());
+  }
+
+  private void readTop(Node top) {
+    if (top instanceof MappingNode mapping) {
+      readMapping(mapping, "");
+    } else if (!isNull(top)) {
+      problems.add(file.toString(), "the top level must be a mapping of sections ("
+          + String.join(":, ", schema.topSections()) + ":), got " + describe(top));
+    }
+  }
+
+  private void readMapping(MappingNode mapping, String prefix) {
+    for (NodeTuple entry : mapping.getValue()) {
+      Node keyNode = entry.getKeyNode();
+      String where = prefix.isEmpty() ? "top level" : prefix;
+      if (!(keyNode instanceof ScalarNode name) || isNull(keyNode)) {
+        problems.add(source(keyNode), where, "expected a key name, got " + describe(keyNode));
+        continue;
+      }
+      String path = prefix.isEmpty() ? name.getValue() : prefix + "." + name.getValue();
+      if (schema.key(path).isPresent()) {
+        readValue(path, entry.getValueNode());
+      } else if (schema.isSection(path)) {
+        readSection(path, entry.getValueNode());
+      } else {
+        String hint = ClosestMatch.among(path, schema.paths()).map(known -> "; did you mean '" + known + "'?")
+            .orElse("; known keys are listed in docs/configuration.md");
+        problems.add(source(keyNode), path, "unknown key" + hint);
+      }
+    }
+  }
+
+  private void readSection(String path, Node node) {
+    if (node instanceof MappingNode mapping) {
+      if (once(path, node)) {
+        readMapping(mapping, path);
+      }
+    } else if (!isNull(node)) {
+      problems.add(source(node), path, "expected a mapping with keys "
+          + String.join(", ", schema.keysUnder(path)) + ", got " + describe(node));
+    }
+  }
+
+  private void readValue(String path, Node node) {
+    if (!(node instanceof ScalarNode scalar)) {
+      ConfigKey<?> key = schema.key(path).orElseThrow();
+      problems.add(source(node), path, "expected " + key.type().expectation() + ", got " + describe(node));
+    } else if (once(path, node)) {
+      values.put(path, new RawValue(isNull(node) ? "" : scalar.getValue(), source(node)));
+    }
+  }
+
+  private boolean once(String path, Node node) {
+    int line = source(node).line();
+    Integer first = firstLines.putIfAbsent(path, line);
+    if (first != null) {
+      problems.add(source(node), path, "set twice (first on line " + first + "); keep one");
+      return false;
+    }
+    return true;
+  }
+
+  private ValueSource source(Node node) {
+    return ValueSource.file(file, node.getStartMark().map(mark -> mark.getLine() + 1).orElse(0));
+  }
+
+  private static boolean isNull(Node node) {
+    return node instanceof ScalarNode && Tag.NULL.equals(node.getTag());
+  }
+
+  private static String describe(Node node) {
+    if (node instanceof ScalarNode scalar) {
+      return "'" + scalar.getValue() + "'";
+    }
+    return node instanceof MappingNode ? "a mapping" : "a list";
+  }
+}
