@@ -58,7 +58,19 @@ public final class LocalRedisServer implements AutoCloseable {
       log.info("Attaching to the local Redis already serving {} on 127.0.0.1:{}", dir, running.get());
       return new LocalRedisServer(dir, running.get(), Optional.empty());
     }
-    LocalRedisServer server = launch(dir, List.of("--appendonly", "yes", "--appendfsync", "everysec"));
+    LocalRedisServer server = launch(dir, List.of("--appendonly", "yes", "--appendfsync", "everysec"), 0);
+    Files.writeString(dir.resolve(PORT_FILE), Integer.toString(server.port));
+    return server;
+  }
+
+  /**
+   * Starts a persistent Redis on a given port, e.g. to bring a stopped server back where its
+   * clients expect it. Fails if the port is taken.
+   */
+  public static LocalRedisServer startPersistent(Path dataDir, int port) throws IOException {
+    Path dir = dataDir.toAbsolutePath().normalize();
+    Files.createDirectories(dir);
+    LocalRedisServer server = launch(dir, List.of("--appendonly", "yes", "--appendfsync", "everysec"), port);
     Files.writeString(dir.resolve(PORT_FILE), Integer.toString(server.port));
     return server;
   }
@@ -67,7 +79,7 @@ public final class LocalRedisServer implements AutoCloseable {
   public static LocalRedisServer startEphemeral() throws IOException {
     Path dir = Files.createTempDirectory("switchboard-redis-");
     dir.toFile().deleteOnExit();
-    return launch(dir, List.of("--appendonly", "no"));
+    return launch(dir, List.of("--appendonly", "no"), 0);
   }
 
   public int port() {
@@ -108,11 +120,11 @@ public final class LocalRedisServer implements AutoCloseable {
     log.info("Local Redis on port {} stopped", port);
   }
 
-  private static LocalRedisServer launch(Path dir, List<String> persistence) throws IOException {
+  private static LocalRedisServer launch(Path dir, List<String> persistence, int fixedPort) throws IOException {
     Path binary = binary(dir);
     IOException last = null;
     for (int attempt = 0; attempt < 3; attempt++) {
-      int port = freePort();
+      int port = fixedPort > 0 ? fixedPort : freePort();
       List<String> command = new ArrayList<>(List.of(binary.toString(),
           "--port", Integer.toString(port), "--bind", "127.0.0.1", "--protected-mode", "yes",
           "--dir", dir.toString(), "--save", "", "--daemonize", "no",

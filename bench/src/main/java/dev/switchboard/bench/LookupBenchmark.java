@@ -1,0 +1,93 @@
+package dev.switchboard.bench;
+
+import dev.switchboard.config.DirectorySettings;
+import dev.switchboard.config.RedisSettings;
+import dev.switchboard.config.ServerSettings;
+import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.gateway.Node;
+import dev.switchboard.gateway.demo.DemoCustomers;
+import dev.switchboard.routing.store.LocalRedisServer;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Screen-pop lookups by phone through the REST API of a real node over a local Redis holding the
+ * generated customers, at a fixed arrival rate (open loop: latency counts from when a request was
+ * due, so a stall is not hidden). Baseline: {@code GET /health} at the same rate on the same node.
+ */
+final class LookupBenchmark {
+
+  private LookupBenchmark() {}
+
+  static void run(BenchArgs args) throws Exception {
+    int seconds = (int) args.number("seconds", 30, 1, 3600);
+    int rate = (int) args.number("rate", 5000, 1, 200_000);
+    long customers = args.number("customers", 1_000_000, 1_000, 50_000_000);
+    int connections = (int) args.number("connections", 32, 1, 1024);
+    Path csv = Files.createTempFile("switchboard-bench-customers-", ".csv");
+    try (LocalRedisServer redis = LocalRedisServer.startEphemeral()) {
+      ImportBenchmark.writeCsv(csv, customers);
+      Node node = Node.start(config(redis.uri()));
+      try {
+        long started = System.nanoTime();
+        try (var in = Files.newInputStream(csv)) {
+          var summary = node.importer().run(in, dev.switchboard.routing.customer.ImportFormat.CSV, (r, i, j) -> { });
+          System.out.printf("Loaded %,d customers in %.1f s%n", summary.imported(), (System.nanoTime() - started) / 1e9);
+        }
+        String[] paths = lookupPaths(customers);
+        Vertx client = Vertx.vertx();
+        try {
+          RateLoad load = new RateLoad(client, node.port(), connections);
+          System.out.println("Warming up for 5 s ...");
+          load.run(i -> paths[(int) (i % paths.length)], rate, Duration.ofSeconds(5));
+          RateLoad.Result baseline = load.run(i -> "/health", rate, Duration.ofSeconds(seconds));
+          System.out.println("baseline /health: " + baseline);
+          RateLoad.Result lookups = load.run(i -> paths[(int) ((i * 7919) % paths.length)], rate, Duration.ofSeconds(seconds));
+          System.out.println("lookup by phone:  " + lookups);
+          if (lookups.errors() > 0) {
+            System.out.println("WARNING: " + lookups.errors() + " lookups failed");
+          }
+          System.out.printf("RESULT lookup rate=%.0f p50_ms=%.3f p99_ms=%.3f baseline_p99_ms=%.3f baseline_ratio=%.2f%n",
+              lookups.achievedRate(), lookups.p50(), lookups.p99(), baseline.p99(), lookups.p99() / baseline.p99());
+        } finally {
+          client.close().toCompletionStage().toCompletableFuture().join();
+        }
+      } finally {
+        node.close();
+      }
+    } finally {
+      Files.deleteIfExists(csv);
+    }
+  }
+
+  private static String[] lookupPaths(long customers) {
+    DemoCustomers generator = new DemoCustomers(7);
+    String[] paths = new String[(int) Math.min(customers, 200_000)];
+    long stride = Math.max(1, customers / paths.length);
+    for (int i = 0; i < paths.length; i++) {
+      paths[i] = "/api/v1/customers/lookup?phone="
+          + URLEncoder.encode(generator.phoneOf(i * stride), StandardCharsets.UTF_8);
+    }
+    return paths;
+  }
+
+  private static SwitchboardConfig config(String redisUri) throws IOException {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    }
+    return new SwitchboardConfig(
+        new ServerSettings("127.0.0.1", port, 1 << 20, 1L << 30, Duration.ofSeconds(2)),
+        new RedisSettings(Optional.of(redisUri), Optional.empty(), "bench", Path.of("data"),
+            Duration.ofSeconds(2), Duration.ofSeconds(5)),
+        new DirectorySettings("KR", 1000), Optional.empty());
+  }
+}

@@ -1,0 +1,31 @@
+package dev.switchboard.bench;
+
+import java.util.Map;
+
+/** {@code switchboard bench NAME [--option value]...}. */
+public final class Main {
+
+  private static final String USAGE = String.join("\n",
+      "usage: switchboard bench import [--rows 1000000] [--repeat 3]",
+      "       switchboard bench lookup [--seconds 30] [--rate 5000] [--customers 1000000] [--connections 32]");
+
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0) {
+      fail("no benchmark named");
+    }
+    Map<String, String> options = BenchArgs.parse(args, 1);
+    switch (args[0]) {
+      case "import" -> ImportBenchmark.run(new BenchArgs(options, "rows", "repeat"));
+      case "lookup" -> LookupBenchmark.run(new BenchArgs(options, "seconds", "rate", "customers", "connections"));
+      default -> fail("unknown benchmark '" + args[0] + "'");
+    }
+    System.exit(0);
+  }
+
+  static void fail(String message) {
+    System.err.println("switchboard bench: " + message + "\n" + USAGE);
+    System.exit(2);
+  }
+}

@@ -1,0 +1,75 @@
+package dev.switchboard.gateway;
+
+import dev.switchboard.config.ServerSettings;
+import dev.switchboard.gateway.api.CustomerRoutes;
+import dev.switchboard.gateway.api.ImportRoutes;
+import dev.switchboard.gateway.api.ProblemResponses;
+import dev.switchboard.gateway.web.AccessLog;
+import dev.switchboard.gateway.web.HealthRoutes;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The HTTP server of one event loop: health, metrics and the REST API. Deployed once per core;
+ * Vert.x spreads connections over the instances, which share the routes' collaborators.
+ */
+final class HttpGateway extends VerticleBase {
+
+  private final ServerSettings settings;
+  private final PrometheusMeterRegistry registry;
+  private final HealthRoutes health;
+  private final CustomerRoutes customers;
+  private final ImportRoutes imports;
+  private HttpServer server;
+
+  HttpGateway(ServerSettings settings, PrometheusMeterRegistry registry, HealthRoutes health,
+      CustomerRoutes customers, ImportRoutes imports) {
+    this.settings = settings;
+    this.registry = registry;
+    this.health = health;
+    this.customers = customers;
+    this.imports = imports;
+  }
+
+  @Override
+  public Future<?> start() {
+    server = vertx.createHttpServer(new HttpServerOptions()
+        .setMaxInitialLineLength(8192)
+        .setMaxHeaderSize(16 * 1024)
+        .setCompressionSupported(true));
+    return server.requestHandler(router()).listen(settings.port(), settings.host());
+  }
+
+  @Override
+  public Future<?> stop() {
+    return server == null ? Future.succeededFuture()
+        : server.shutdown(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  Router router() {
+    Router router = Router.router(vertx);
+    router.route().handler(AccessLog::handle);
+    health.mount(router);
+    router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
+
+    Router api = Router.router(vertx);
+    imports.mount(api);
+    api.route().handler(BodyHandler.create(false).setBodyLimit(settings.bodyLimitBytes()));
+    customers.mount(api);
+    api.route().failureHandler(ProblemResponses::handle);
+    router.route("/api/v1/*").subRouter(api);
+
+    router.route().failureHandler(ProblemResponses::handle);
+    for (int status : new int[] {404, 405, 413, 415}) {
+      router.errorHandler(status, ProblemResponses::handle);
+    }
+    return router;
+  }
+}

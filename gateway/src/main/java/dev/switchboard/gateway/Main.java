@@ -1,0 +1,82 @@
+package dev.switchboard.gateway;
+
+import dev.switchboard.config.ConfigException;
+import dev.switchboard.config.ConfigLoader;
+import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.gateway.demo.DemoSeed;
+import dev.switchboard.gateway.redis.RedisStartException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The command line: {@code demo}, {@code start} and {@code import}. Exit status 2 is a usage or
+ * configuration error, 1 a failure to start or a run with rejected input.
+ */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    int status;
+    try {
+      status = run(CommandLine.parse(args), System.getenv());
+    } catch (CommandLine.UsageException | ConfigException e) {
+      System.err.println("switchboard: " + e.getMessage());
+      status = 2;
+    } catch (RedisStartException e) {
+      System.err.println("switchboard: " + e.getMessage());
+      status = 1;
+    }
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+
+  static int run(CommandLine command, Map<String, String> env) {
+    return switch (command.name()) {
+      case "demo" -> serve(command, env, true);
+      case "start" -> serve(command, env, false);
+      case "import" -> ImportCommand.run(load(command, env), command.argument(),
+          command.option("format"));
+      default -> throw new CommandLine.UsageException("unknown command '" + command.name() + "'");
+    };
+  }
+
+  private static int serve(CommandLine command, Map<String, String> env, boolean demo) {
+    if (!demo && command.option("config").isEmpty() && !env.containsKey("SWITCHBOARD_CONFIG")) {
+      throw new CommandLine.UsageException("start needs --config FILE (or SWITCHBOARD_CONFIG); "
+          + "use ./switchboard demo to try it with everything embedded");
+    }
+    SwitchboardConfig config = load(command, env);
+    Node node = Node.start(config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      node.close();
+      stopped.countDown();
+    }, "switchboard-shutdown"));
+    if (demo) {
+      DemoSeed.ensure(node);
+      DemoSeed.printWelcome(node, System.out);
+    }
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  private static SwitchboardConfig load(CommandLine command, Map<String, String> env) {
+    Optional<Path> file = command.option("config").or(() -> Optional.ofNullable(env.get("SWITCHBOARD_CONFIG")))
+        .map(Path::of);
+    SwitchboardConfig config = ConfigLoader.load(file, env);
+    Optional<String> port = command.option("port");
+    if (port.isPresent()) {
+      config = new SwitchboardConfig(config.server().withPort(CommandLine.port(port.get())), config.redis(),
+          config.directory(), config.source());
+    }
+    return config;
+  }
+}

@@ -1,0 +1,160 @@
+package dev.switchboard.gateway;
+
+import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.gateway.api.CustomerRoutes;
+import dev.switchboard.gateway.api.ImportRoutes;
+import dev.switchboard.gateway.redis.RedisConnection;
+import dev.switchboard.gateway.web.HealthRoutes;
+import dev.switchboard.gateway.web.ReadinessCheck;
+import dev.switchboard.routing.customer.CustomerDirectory;
+import dev.switchboard.routing.customer.CustomerImport;
+import dev.switchboard.routing.customer.CustomerJson;
+import dev.switchboard.routing.customer.IdentityNormalizer;
+import dev.switchboard.routing.customer.RedisCustomerDirectory;
+import dev.switchboard.routing.store.RedisStore;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.micrometer.Label;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running Switchboard node: the composition root. {@link #start} creates the infrastructure
+ * (metrics registry, Redis link, Vert.x), wires the features and opens the HTTP port;
+ * {@link #close} stops them in reverse order. Both block and must run off the event loops.
+ */
+public final class Node implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Node.class);
+
+  private final SwitchboardConfig config;
+  private final RedisConnection redis;
+  private final Vertx vertx;
+  private final CustomerDirectory directory;
+  private final CustomerImport importer;
+  private final int port;
+
+  private Node(SwitchboardConfig config, RedisConnection redis, Vertx vertx, CustomerDirectory directory,
+      CustomerImport importer, int port) {
+    this.config = config;
+    this.redis = redis;
+    this.vertx = vertx;
+    this.directory = directory;
+    this.importer = importer;
+    this.port = port;
+  }
+
+  /** Starts a node and returns once it serves HTTP. */
+  public static Node start(SwitchboardConfig config) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    RedisConnection redis = RedisConnection.open(config.redis(), registry);
+    Vertx vertx = Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+            .setEnabled(true)
+            .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
+            .setLabels(EnumSet.of(Label.HTTP_METHOD, Label.HTTP_CODE, Label.HTTP_ROUTE, Label.POOL_TYPE, Label.POOL_NAME))))
+        .withMetrics(new MicrometerMetricsFactory(registry))
+        .build();
+    try {
+      Clock clock = Clock.systemUTC();
+      RedisStore store = new RedisStore(vertx, redis.connection(), config.redis().center());
+      IdentityNormalizer normalizer = new IdentityNormalizer(config.directory().defaultRegion());
+      CustomerDirectory directory = new RedisCustomerDirectory(store, normalizer,
+          config.directory().timelineLimit(), clock);
+      CustomerJson json = new CustomerJson(normalizer);
+      CustomerImport importer = new CustomerImport(directory, json);
+      WorkerExecutor importWorkers = vertx.createSharedWorkerExecutor("customer-import", 1, 1, TimeUnit.DAYS);
+      HealthRoutes health = new HealthRoutes(List.of(redisCheck(store, redis)));
+      CustomerRoutes customers = new CustomerRoutes(directory, json, clock);
+      ImportRoutes imports = new ImportRoutes(vertx, importer, importWorkers, config.server().importLimitBytes());
+
+      int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+      await(vertx.deployVerticle(
+          () -> new HttpGateway(config.server(), registry, health, customers, imports),
+          new DeploymentOptions().setInstances(instances)), "open the HTTP port " + config.server().port());
+      log.info("Switchboard serving HTTP on {}:{} ({} event loops), Redis at {}", config.server().host(),
+          config.server().port(), instances, redis.displayUri());
+      return new Node(config, redis, vertx, directory, importer, config.server().port());
+    } catch (RuntimeException e) {
+      vertx.close();
+      redis.close();
+      throw e;
+    }
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public CustomerDirectory directory() {
+    return directory;
+  }
+
+  public CustomerImport importer() {
+    return importer;
+  }
+
+  public SwitchboardConfig config() {
+    return config;
+  }
+
+  @Override
+  public void close() {
+    log.info("Stopping Switchboard: closing HTTP (grace {} s), then Redis",
+        config.server().shutdownGrace().toSeconds());
+    try {
+      await(vertx.close(), "stop Vert.x");
+    } catch (RuntimeException e) {
+      log.warn("Vert.x did not stop cleanly: {}", e.getMessage());
+    }
+    redis.close();
+    log.info("Switchboard stopped");
+  }
+
+  private static ReadinessCheck redisCheck(RedisStore store, RedisConnection redis) {
+    return new ReadinessCheck() {
+      @Override
+      public String name() {
+        return "redis";
+      }
+
+      @Override
+      public Future<String> check() {
+        return store.run(commands -> commands.ping()).map(pong -> redis.displayUri()
+            + (redis.embedded() ? " (embedded)" : ""));
+      }
+    };
+  }
+
+  static <T> T await(Future<T> future, String what) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      throw new IllegalStateException("Could not " + what + ": " + cause.getMessage(), cause);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("Could not " + what + " within 60 s", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while trying to " + what, e);
+    }
+  }
+}
