@@ -27,7 +27,7 @@ record DurationType(Duration min, Duration max) implements ValueType<Duration> {
   }
 
   @Override
-  public Duration parse(String text, ValueSource source, Map<String, String> environment)
+  public Duration parse(String text, Origin origin, Map<String, String> environment)
       throws InvalidValueException {
     Matcher matcher = DURATION.matcher(text);
     if (!matcher.matches()) {

@@ -25,7 +25,7 @@ record IntegerType(int min, int max) implements ValueType<Integer> {
   }
 
   @Override
-  public Integer parse(String text, ValueSource source, Map<String, String> environment)
+  public Integer parse(String text, Origin origin, Map<String, String> environment)
       throws InvalidValueException {
     if (!DIGITS.matcher(text).matches()) {
       throw ValueType.expected(this, text);

@@ -24,10 +24,10 @@ record SecretType() implements ValueType<Secret> {
   }
 
   @Override
-  public Secret parse(String text, ValueSource source, Map<String, String> environment)
+  public Secret parse(String text, Origin origin, Map<String, String> environment)
       throws InvalidValueException {
-    if (source.environment()) {
-      return new Secret(source.name(), text);
+    if (origin.environment()) {
+      return new Secret(origin.name(), text);
     }
     if (!text.startsWith(PREFIX)) {
       throw new InvalidValueException("a secret cannot be written in the file; write env:NAME "

@@ -28,7 +28,7 @@ record SizeType(long min, long max) implements ValueType<Long> {
   }
 
   @Override
-  public Long parse(String text, ValueSource source, Map<String, String> environment)
+  public Long parse(String text, Origin origin, Map<String, String> environment)
       throws InvalidValueException {
     Matcher matcher = SIZE.matcher(text);
     if (!matcher.matches()) {
