@@ -33,9 +33,13 @@ final class ClosestMatch {
   private static Optional<String> sameLastSegment(String wrong, Collection<String> candidates) {
     String last = lastSegment(wrong);
     var matches = candidates.stream()
-        .filter(candidate -> candidate.length() > wrong.length() && lastSegment(candidate).equalsIgnoreCase(last))
+        .filter(candidate -> segments(candidate) > segments(wrong) && lastSegment(candidate).equalsIgnoreCase(last))
         .toList();
     return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
+  }
+
+  private static long segments(String name) {
+    return name.chars().filter(character -> character == '.' || character == '_').count();
   }
 
   private static String lastSegment(String name) {

@@ -24,7 +24,7 @@ record SizeType(long min, long max) implements ValueType<Long> {
 
   @Override
   public String expectation() {
-    return "a size from " + format(min) + " to " + format(max) + " (bytes, or a number with KiB, MiB or GiB)";
+    return "a size from " + format(min) + " to " + format(max) + " (bytes, or a number with KiB, MiB, GiB or TiB)";
   }
 
   @Override
