@@ -27,8 +27,9 @@ record DurationType(Duration min, Duration max) implements ValueType<Duration> {
   }
 
   @Override
-  public Duration parse(String text, Origin origin, Map<String, String> environment)
+  public Duration parse(String written, Origin origin, Map<String, String> environment)
       throws InvalidValueException {
+    String text = written.strip();
     Matcher matcher = DURATION.matcher(text);
     if (!matcher.matches()) {
       throw ValueType.expected(this, text);

@@ -45,7 +45,7 @@ final class Resolution {
 
   private <T> Optional<T> read(ConfigKey<T> key, RawValue value) {
     try {
-      return Optional.of(key.type().parse(value.text().trim(), value.origin(), environment));
+      return Optional.of(key.type().parse(value.text(), value.origin(), environment));
     } catch (InvalidValueException invalid) {
       problems.add(value.origin(), key.path(), invalid.getMessage());
       return Optional.empty();

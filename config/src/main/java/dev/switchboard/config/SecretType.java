@@ -24,11 +24,12 @@ record SecretType() implements ValueType<Secret> {
   }
 
   @Override
-  public Secret parse(String text, Origin origin, Map<String, String> environment)
+  public Secret parse(String written, Origin origin, Map<String, String> environment)
       throws InvalidValueException {
     if (origin.environment()) {
-      return new Secret(origin.name(), text);
+      return new Secret(origin.name(), written); // exactly as set: spaces may be part of a secret
     }
+    String text = written.strip();
     if (!text.startsWith(PREFIX)) {
       throw new InvalidValueException("a secret cannot be written in the file; write env:NAME "
           + "instead and put the secret in environment variable NAME");

@@ -28,8 +28,9 @@ record SizeType(long min, long max) implements ValueType<Long> {
   }
 
   @Override
-  public Long parse(String text, Origin origin, Map<String, String> environment)
+  public Long parse(String written, Origin origin, Map<String, String> environment)
       throws InvalidValueException {
+    String text = written.strip();
     Matcher matcher = SIZE.matcher(text);
     if (!matcher.matches()) {
       throw ValueType.expected(this, text);

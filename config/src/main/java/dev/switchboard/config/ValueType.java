@@ -16,7 +16,7 @@ interface ValueType<T> {
   String expectation();
 
   /**
-   * Reads {@code text} (trimmed, never blank).
+   * Reads {@code text} as written (never blank); surrounding spaces are the type's to ignore.
    *
    * @param origin where the text came from; a secret read from the environment is itself the value
    * @param environment the process environment, for values that refer to a variable

@@ -120,6 +120,15 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void trimsValuesButNotSecrets() {
+    SwitchboardConfig config = ConfigLoader.load(Optional.empty(), Map.of(
+        "SWITCHBOARD_SERVER_PORT", " 9000 ", "SWITCHBOARD_REDIS_PASSWORD", " spaced "));
+
+    assertThat(config.server().port()).isEqualTo(9000);
+    assertThat(config.redis().password().orElseThrow().value()).isEqualTo(" spaced ");
+  }
+
+  @Test
   void ignoresLauncherAndForeignVariables() {
     SwitchboardConfig config = ConfigLoader.load(Optional.empty(), Map.of(
         "SWITCHBOARD_CONFIG", "/etc/switchboard.yaml",
