@@ -57,7 +57,8 @@ final class Resolution {
     try {
       return key.type().parse(text, new Origin("default", 0, false), Map.of());
     } catch (InvalidValueException invalid) {
-      throw new IllegalStateException("default '" + text + "' of " + key.path() + " is invalid: " + invalid.getMessage(), invalid);
+      throw new IllegalStateException(
+          "default '" + text + "' of " + key.path() + " is invalid: " + invalid.getMessage(), invalid);
     }
   }
 }

@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A number of bytes, written plain ({@code 1048576}) or with a binary unit ({@code 512KiB}, {@code 1MiB}, {@code 1GiB}). */
+/**
+ * A number of bytes, written plain ({@code 1048576}) or with a binary unit ({@code 512KiB},
+ * {@code 1MiB}, {@code 1GiB}).
+ */
 record SizeType(long min, long max) implements ValueType<Long> {
 
   private static final Pattern SIZE = Pattern.compile("(\\d{1,19})\\s*([A-Za-z]*)");

@@ -49,7 +49,8 @@ final class YamlLayer {
   private Optional<Node> readDocument() {
     try {
       String text = Files.readString(file);
-      LoadSettings settings = LoadSettings.builder().setLabel(file.toString()).setSchema(new CoreSchema()).build();
+      LoadSettings settings =
+          LoadSettings.builder().setLabel(file.toString()).setSchema(new CoreSchema()).build();
       return new Compose(settings).composeString(text);
     } catch (NoSuchFileException missing) {
       problems.add(file.toString(), "file not found; check the path given with --config or SWITCHBOARD_CONFIG");
@@ -59,7 +60,8 @@ final class YamlLayer {
       problems.add(file.toString(), "cannot read the file (" + unreadable + "); check its permissions");
     } catch (MarkedYamlEngineException broken) {
       problems.add(where(broken.getProblemMark().or(broken::getContextMark)),
-          "invalid YAML: " + broken.getProblem() + "; fix the syntax (indent with spaces, quote values containing ': ' or '#')");
+          "invalid YAML: " + broken.getProblem()
+              + "; fix the syntax (indent with spaces, quote values containing ': ' or '#')");
     } catch (YamlEngineException broken) {
       problems.add(file.toString(), "invalid YAML: " + broken.getMessage());
     }
@@ -90,9 +92,9 @@ final class YamlLayer {
       }
       String path = prefix.isEmpty() ? name.getValue() : prefix + "." + name.getValue();
       if (schema.key(path).isPresent()) {
-        readValue(path, entry.getValueNode());
+        readValue(path, entry);
       } else if (schema.isSection(path)) {
-        readSection(path, entry.getValueNode());
+        readSection(path, entry);
       } else {
         String hint = ClosestMatch.among(path, schema.paths()).map(known -> "; did you mean '" + known + "'?")
             .orElse("; known keys are listed in docs/configuration.md");
@@ -101,9 +103,10 @@ final class YamlLayer {
     }
   }
 
-  private void readSection(String path, Node node) {
+  private void readSection(String path, NodeTuple entry) {
+    Node node = entry.getValueNode();
     if (node instanceof MappingNode mapping) {
-      if (once(path, node)) {
+      if (once(path, entry.getKeyNode())) {
         readMapping(mapping, path);
       }
     } else if (!isNull(node)) {
@@ -112,20 +115,20 @@ final class YamlLayer {
     }
   }
 
-  private void readValue(String path, Node node) {
+  private void readValue(String path, NodeTuple entry) {
+    Node node = entry.getValueNode();
     if (!(node instanceof ScalarNode scalar)) {
       ConfigKey<?> key = schema.key(path).orElseThrow();
       problems.add(origin(node), path, "expected " + key.type().expectation() + ", got " + describe(node));
-    } else if (once(path, node)) {
+    } else if (once(path, entry.getKeyNode())) {
       values.put(path, new RawValue(isNull(node) ? "" : scalar.getValue(), origin(node)));
     }
   }
 
-  private boolean once(String path, Node node) {
-    int line = origin(node).line();
-    Integer first = firstLines.putIfAbsent(path, line);
+  private boolean once(String path, Node keyNode) {
+    Integer first = firstLines.putIfAbsent(path, origin(keyNode).line());
     if (first != null) {
-      problems.add(origin(node), path, "set twice (first on line " + first + "); keep one");
+      problems.add(origin(keyNode), path, "set twice (first on line " + first + "); keep one");
       return false;
     }
     return true;

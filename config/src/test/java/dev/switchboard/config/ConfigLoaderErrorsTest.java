@@ -148,6 +148,13 @@ class ConfigLoaderErrorsTest {
   }
 
   @Test
+  void rejectsSectionWrittenTwice() throws IOException {
+    ConfigException error = failure("server:\n  port: 1\nredis:\n  center: a\nserver:\n  host: b\n", Map.of());
+
+    assertThat(error.problems()).containsExactly(file() + ": server: set twice (first on line 1); keep one (line 5)");
+  }
+
+  @Test
   void reportsMissingFile() {
     Path missing = directory.resolve("absent.yaml");
 
