@@ -11,7 +11,8 @@ final class ClosestMatch {
 
   /**
    * The candidate nearest to {@code wrong} by edit distance (a swap of neighbours counts once),
-   * if it is near enough to be a typo; otherwise the only candidate with the same last segment.
+   * if it is near enough to be a typo in the last segment; otherwise the only longer candidate
+   * ending in the same segment, as when the section was left out ({@code port} for {@code server.port}).
    */
   static Optional<String> among(String wrong, Collection<String> candidates) {
     String best = null;
@@ -23,7 +24,7 @@ final class ClosestMatch {
         bestDistance = distance;
       }
     }
-    if (best != null && bestDistance <= Math.max(1, Math.min(3, wrong.length() / 3))) {
+    if (best != null && bestDistance <= Math.max(1, Math.min(3, lastSegment(wrong).length() / 3))) {
       return Optional.of(best);
     }
     return sameLastSegment(wrong, candidates);
@@ -31,8 +32,14 @@ final class ClosestMatch {
 
   private static Optional<String> sameLastSegment(String wrong, Collection<String> candidates) {
     String last = lastSegment(wrong);
-    var matches = candidates.stream().filter(candidate -> lastSegment(candidate).equalsIgnoreCase(last)).toList();
+    var matches = candidates.stream()
+        .filter(candidate -> segments(candidate) > segments(wrong) && lastSegment(candidate).equalsIgnoreCase(last))
+        .toList();
     return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
+  }
+
+  private static long segments(String name) {
+    return name.chars().filter(character -> character == '.' || character == '_').count();
   }
 
   private static String lastSegment(String name) {

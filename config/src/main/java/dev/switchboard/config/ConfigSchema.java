@@ -23,7 +23,8 @@ final class ConfigSchema {
       }
       ConfigKey<?> clash = byVariable.put(key.environmentVariable(), key);
       if (clash != null) {
-        throw new IllegalArgumentException(key.path() + " and " + clash.path() + " share variable " + key.environmentVariable());
+        throw new IllegalArgumentException(
+            key.path() + " and " + clash.path() + " share variable " + key.environmentVariable());
       }
       for (String section = key.section(); ; section = section.substring(0, section.lastIndexOf('.'))) {
         sections.add(section);

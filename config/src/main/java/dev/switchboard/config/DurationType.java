@@ -27,8 +27,9 @@ record DurationType(Duration min, Duration max) implements ValueType<Duration> {
   }
 
   @Override
-  public Duration parse(String text, ValueSource source, Map<String, String> environment)
+  public Duration parse(String written, Origin origin, Map<String, String> environment)
       throws InvalidValueException {
+    String text = written.strip();
     Matcher matcher = DURATION.matcher(text);
     if (!matcher.matches()) {
       throw ValueType.expected(this, text);
@@ -40,7 +41,8 @@ record DurationType(Duration min, Duration max) implements ValueType<Duration> {
       case "m" -> Duration.ofMinutes(amount);
       case "h" -> Duration.ofHours(amount);
       case "" -> throw new InvalidValueException(
-          "expected " + expectation() + ", got '" + text + "' without a unit; write " + amount + "s or " + amount + "ms");
+          "expected " + expectation() + ", got '" + text + "' without a unit; write "
+              + amount + "s or " + amount + "ms");
       default -> throw ValueType.expected(this, text);
     };
     if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {

@@ -25,7 +25,7 @@ final class EnvironmentLayer {
         continue;
       }
       schema.keyForVariable(name).ifPresentOrElse(
-          key -> values.put(key.path(), new RawValue(variable.getValue(), ValueSource.variable(name))),
+          key -> values.put(key.path(), new RawValue(variable.getValue(), Origin.variable(name))),
           () -> problems.add(name, unknown(name, schema)));
     }
     return values;

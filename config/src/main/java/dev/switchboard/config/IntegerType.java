@@ -25,8 +25,9 @@ record IntegerType(int min, int max) implements ValueType<Integer> {
   }
 
   @Override
-  public Integer parse(String text, ValueSource source, Map<String, String> environment)
+  public Integer parse(String written, Origin origin, Map<String, String> environment)
       throws InvalidValueException {
+    String text = written.strip();
     if (!DIGITS.matcher(text).matches()) {
       throw ValueType.expected(this, text);
     }

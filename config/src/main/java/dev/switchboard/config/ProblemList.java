@@ -8,10 +8,10 @@ final class ProblemList {
 
   private final List<String> problems = new ArrayList<>();
 
-  /** Records {@code source: key: what}, with the file line appended when known. */
-  void add(ValueSource source, String key, String what) {
-    String line = source.line() > 0 ? " (line " + source.line() + ")" : "";
-    problems.add(source.name() + ": " + key + ": " + what + line);
+  /** Records {@code origin: key: what}, with the file line appended when known. */
+  void add(Origin origin, String key, String what) {
+    String line = origin.line() > 0 ? " (line " + origin.line() + ")" : "";
+    problems.add(origin.name() + ": " + key + ": " + what + line);
   }
 
   /** Records a problem that belongs to no key, such as broken syntax or an unreadable file. */

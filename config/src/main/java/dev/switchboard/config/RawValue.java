@@ -6,11 +6,11 @@ import java.util.Objects;
  * A value as written, before its type reads it. Empty text means "not set": the key falls back
  * to its default, even when a lower layer (the file) gave it a value.
  */
-record RawValue(String text, ValueSource source) {
+record RawValue(String text, Origin origin) {
 
   RawValue {
     Objects.requireNonNull(text, "text");
-    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(origin, "origin");
   }
 
   boolean unset() {

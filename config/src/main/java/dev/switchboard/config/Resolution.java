@@ -38,16 +38,16 @@ final class Resolution {
     } else if (key.defaultText().isPresent()) {
       values.put(key, defaultOf(key));
     } else if (key.required()) {
-      problems.add(new ValueSource(fileName, 0, false), key.path(),
+      problems.add(new Origin(fileName, 0, false), key.path(),
           "required but not set; add it to the file or set " + key.environmentVariable());
     }
   }
 
   private <T> Optional<T> read(ConfigKey<T> key, RawValue value) {
     try {
-      return Optional.of(key.type().parse(value.text().trim(), value.source(), environment));
+      return Optional.of(key.type().parse(value.text(), value.origin(), environment));
     } catch (InvalidValueException invalid) {
-      problems.add(value.source(), key.path(), invalid.getMessage());
+      problems.add(value.origin(), key.path(), invalid.getMessage());
       return Optional.empty();
     }
   }
@@ -55,9 +55,10 @@ final class Resolution {
   private static <T> T defaultOf(ConfigKey<T> key) {
     String text = key.defaultText().orElseThrow();
     try {
-      return key.type().parse(text, new ValueSource("default", 0, false), Map.of());
+      return key.type().parse(text, new Origin("default", 0, false), Map.of());
     } catch (InvalidValueException invalid) {
-      throw new IllegalStateException("default '" + text + "' of " + key.path() + " is invalid: " + invalid.getMessage(), invalid);
+      throw new IllegalStateException(
+          "default '" + text + "' of " + key.path() + " is invalid: " + invalid.getMessage(), invalid);
     }
   }
 }

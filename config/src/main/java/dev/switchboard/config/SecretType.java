@@ -24,11 +24,12 @@ record SecretType() implements ValueType<Secret> {
   }
 
   @Override
-  public Secret parse(String text, ValueSource source, Map<String, String> environment)
+  public Secret parse(String written, Origin origin, Map<String, String> environment)
       throws InvalidValueException {
-    if (source.environment()) {
-      return new Secret(source.name(), text);
+    if (origin.environment()) {
+      return new Secret(origin.name(), written); // exactly as set: spaces may be part of a secret
     }
+    String text = written.strip();
     if (!text.startsWith(PREFIX)) {
       throw new InvalidValueException("a secret cannot be written in the file; write env:NAME "
           + "instead and put the secret in environment variable NAME");

@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A number of bytes, written plain ({@code 1048576}) or with a binary unit ({@code 512KiB}, {@code 1MiB}, {@code 1GiB}). */
+/**
+ * A number of bytes, written plain ({@code 1048576}) or with a binary unit ({@code 512KiB},
+ * {@code 1MiB}, {@code 1GiB}).
+ */
 record SizeType(long min, long max) implements ValueType<Long> {
 
   private static final Pattern SIZE = Pattern.compile("(\\d{1,19})\\s*([A-Za-z]*)");
@@ -24,12 +27,13 @@ record SizeType(long min, long max) implements ValueType<Long> {
 
   @Override
   public String expectation() {
-    return "a size from " + format(min) + " to " + format(max) + " (bytes, or a number with KiB, MiB or GiB)";
+    return "a size from " + format(min) + " to " + format(max) + " (bytes, or a number with KiB, MiB, GiB or TiB)";
   }
 
   @Override
-  public Long parse(String text, ValueSource source, Map<String, String> environment)
+  public Long parse(String written, Origin origin, Map<String, String> environment)
       throws InvalidValueException {
+    String text = written.strip();
     Matcher matcher = SIZE.matcher(text);
     if (!matcher.matches()) {
       throw ValueType.expected(this, text);

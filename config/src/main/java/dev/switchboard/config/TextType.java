@@ -28,9 +28,9 @@ record TextType<T>(String name, String expectation, Reader<T> reader) implements
   }
 
   @Override
-  public T parse(String text, ValueSource source, Map<String, String> environment)
+  public T parse(String text, Origin origin, Map<String, String> environment)
       throws InvalidValueException {
-    return reader.read(text, this);
+    return reader.read(text.strip(), this);
   }
 
   /** Any text without whitespace. */

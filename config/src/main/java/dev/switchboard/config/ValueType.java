@@ -16,13 +16,13 @@ interface ValueType<T> {
   String expectation();
 
   /**
-   * Reads {@code text} (trimmed, never blank).
+   * Reads {@code text} as written (never blank); surrounding spaces are the type's to ignore.
    *
-   * @param source where the text came from; a secret read from the environment is itself the value
+   * @param origin where the text came from; a secret read from the environment is itself the value
    * @param environment the process environment, for values that refer to a variable
    * @throws InvalidValueException with a reason naming what was expected and what to do
    */
-  T parse(String text, ValueSource source, Map<String, String> environment)
+  T parse(String text, Origin origin, Map<String, String> environment)
       throws InvalidValueException;
 
   static InvalidValueException expected(ValueType<?> type, String text) {

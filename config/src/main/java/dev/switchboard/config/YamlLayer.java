@@ -19,6 +19,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Reads the YAML file into raw values by key path, reporting broken syntax, unknown keys and
@@ -48,7 +49,8 @@ final class YamlLayer {
   private Optional<Node> readDocument() {
     try {
       String text = Files.readString(file);
-      LoadSettings settings = LoadSettings.builder().setLabel(file.toString()).build();
+      LoadSettings settings =
+          LoadSettings.builder().setLabel(file.toString()).setSchema(new CoreSchema()).build();
       return new Compose(settings).composeString(text);
     } catch (NoSuchFileException missing) {
       problems.add(file.toString(), "file not found; check the path given with --config or SWITCHBOARD_CONFIG");
@@ -58,7 +60,8 @@ final class YamlLayer {
       problems.add(file.toString(), "cannot read the file (" + unreadable + "); check its permissions");
     } catch (MarkedYamlEngineException broken) {
       problems.add(where(broken.getProblemMark().or(broken::getContextMark)),
-          "invalid YAML: " + broken.getProblem() + "; fix the syntax (indent with spaces, quote values containing ': ' or '#')");
+          "invalid YAML: " + broken.getProblem()
+              + "; fix the syntax (indent with spaces, quote values containing ': ' or '#')");
     } catch (YamlEngineException broken) {
       problems.add(file.toString(), "invalid YAML: " + broken.getMessage());
     }
@@ -84,54 +87,55 @@ final class YamlLayer {
       Node keyNode = entry.getKeyNode();
       String where = prefix.isEmpty() ? "top level" : prefix;
       if (!(keyNode instanceof ScalarNode name) || isNull(keyNode)) {
-        problems.add(source(keyNode), where, "expected a key name, got " + describe(keyNode));
+        problems.add(origin(keyNode), where, "expected a key name, got " + describe(keyNode));
         continue;
       }
       String path = prefix.isEmpty() ? name.getValue() : prefix + "." + name.getValue();
       if (schema.key(path).isPresent()) {
-        readValue(path, entry.getValueNode());
+        readValue(path, entry);
       } else if (schema.isSection(path)) {
-        readSection(path, entry.getValueNode());
+        readSection(path, entry);
       } else {
         String hint = ClosestMatch.among(path, schema.paths()).map(known -> "; did you mean '" + known + "'?")
             .orElse("; known keys are listed in docs/configuration.md");
-        problems.add(source(keyNode), path, "unknown key" + hint);
+        problems.add(origin(keyNode), path, "unknown key" + hint);
       }
     }
   }
 
-  private void readSection(String path, Node node) {
+  private void readSection(String path, NodeTuple entry) {
+    Node node = entry.getValueNode();
     if (node instanceof MappingNode mapping) {
-      if (once(path, node)) {
+      if (once(path, entry.getKeyNode())) {
         readMapping(mapping, path);
       }
     } else if (!isNull(node)) {
-      problems.add(source(node), path, "expected a mapping with keys "
+      problems.add(origin(node), path, "expected a mapping with keys "
           + String.join(", ", schema.keysUnder(path)) + ", got " + describe(node));
     }
   }
 
-  private void readValue(String path, Node node) {
+  private void readValue(String path, NodeTuple entry) {
+    Node node = entry.getValueNode();
     if (!(node instanceof ScalarNode scalar)) {
       ConfigKey<?> key = schema.key(path).orElseThrow();
-      problems.add(source(node), path, "expected " + key.type().expectation() + ", got " + describe(node));
-    } else if (once(path, node)) {
-      values.put(path, new RawValue(isNull(node) ? "" : scalar.getValue(), source(node)));
+      problems.add(origin(node), path, "expected " + key.type().expectation() + ", got " + describe(node));
+    } else if (once(path, entry.getKeyNode())) {
+      values.put(path, new RawValue(isNull(node) ? "" : scalar.getValue(), origin(node)));
     }
   }
 
-  private boolean once(String path, Node node) {
-    int line = source(node).line();
-    Integer first = firstLines.putIfAbsent(path, line);
+  private boolean once(String path, Node keyNode) {
+    Integer first = firstLines.putIfAbsent(path, origin(keyNode).line());
     if (first != null) {
-      problems.add(source(node), path, "set twice (first on line " + first + "); keep one");
+      problems.add(origin(keyNode), path, "set twice (first on line " + first + "); keep one");
       return false;
     }
     return true;
   }
 
-  private ValueSource source(Node node) {
-    return ValueSource.file(file, node.getStartMark().map(mark -> mark.getLine() + 1).orElse(0));
+  private Origin origin(Node node) {
+    return Origin.file(file, node.getStartMark().map(mark -> mark.getLine() + 1).orElse(0));
   }
 
   private static boolean isNull(Node node) {

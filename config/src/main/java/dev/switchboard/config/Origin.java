@@ -9,13 +9,13 @@ import java.nio.file.Path;
  * @param line 1-based line in the file, 0 when unknown or not a file
  * @param environment whether the value came from an environment variable
  */
-record ValueSource(String name, int line, boolean environment) {
+record Origin(String name, int line, boolean environment) {
 
-  static ValueSource file(Path file, int line) {
-    return new ValueSource(file.toString(), line, false);
+  static Origin file(Path file, int line) {
+    return new Origin(file.toString(), line, false);
   }
 
-  static ValueSource variable(String name) {
-    return new ValueSource(name, 0, true);
+  static Origin variable(String name) {
+    return new Origin(name, 0, true);
   }
 }
