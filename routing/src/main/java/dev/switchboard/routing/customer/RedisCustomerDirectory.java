@@ -2,6 +2,7 @@ package dev.switchboard.routing.customer;
 
 import dev.switchboard.routing.customer.internal.CustomerKeys;
 import dev.switchboard.routing.customer.internal.CustomerScripts;
+import dev.switchboard.routing.customer.internal.StoreCalls;
 import dev.switchboard.routing.store.RedisStore;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -56,7 +57,8 @@ public final class RedisCustomerDirectory implements CustomerDirectory {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
-    return store.<Long>eval(CustomerScripts.SAVE, saveKeys(stored), saveArgs(stored)).map(written -> stored);
+    return StoreCalls.guard(() -> store.<Long>eval(CustomerScripts.SAVE, saveKeys(stored), saveArgs(stored)))
+        .map(written -> stored);
   }
 
   /** Issues every save at once (pipelined on the shared connection) and waits for all of them. */
@@ -76,21 +78,22 @@ public final class RedisCustomerDirectory implements CustomerDirectory {
             .toCompletableFuture();
       }
     } catch (RuntimeException e) {
-      return store.bridge(CompletableFuture.failedFuture(e));
+      return StoreCalls.guard(() -> store.bridge(CompletableFuture.failedFuture(e)));
     }
-    return store.bridge(CompletableFuture.allOf(saves).thenApply(done -> saves.length));
+    return StoreCalls.guard(() -> store.bridge(CompletableFuture.allOf(saves).thenApply(done -> saves.length)));
   }
 
   @Override
   public Future<Optional<Customer>> get(CustomerId id) {
-    return store.run(redis -> redis.hget(keys.record(id), "json"))
+    return StoreCalls.guard(() -> store.run(redis -> redis.hget(keys.record(id), "json")))
         .map(text -> Optional.ofNullable(text).map(json::fromStored));
   }
 
   @Override
   public Future<Boolean> delete(CustomerId id) {
     String[] scriptKeys = {keys.record(id), keys.nameIndex(), keys.timeline(id)};
-    return store.<Long>eval(CustomerScripts.DELETE, scriptKeys, id.value()).map(removed -> removed == 1L);
+    return StoreCalls.guard(() -> store.<Long>eval(CustomerScripts.DELETE, scriptKeys, id.value()))
+        .map(removed -> removed == 1L);
   }
 
   @Override
@@ -102,7 +105,7 @@ public final class RedisCustomerDirectory implements CustomerDirectory {
       return Future.failedFuture(e);
     }
     String[] scriptKeys = {keys.index(type, identity.value())};
-    return store.<List<Object>>eval(CustomerScripts.LOOKUP, scriptKeys, keys.recordPrefix())
+    return StoreCalls.guard(() -> store.<List<Object>>eval(CustomerScripts.LOOKUP, scriptKeys, keys.recordPrefix()))
         .map(records -> new Lookup(type, query, identity.value(), decode(records).stream()
             .map(customer -> new Match(customer, type, identity.value(), identity.exact()))
             .toList()));
@@ -115,11 +118,11 @@ public final class RedisCustomerDirectory implements CustomerDirectory {
       return Future.failedFuture(new IllegalArgumentException(
           "search limit " + limit + " is invalid: use 1-" + MAX_PAGE));
     }
-    String lower = prefix.strip().toLowerCase(java.util.Locale.ROOT);
+    String lower = prefix.stripLeading().toLowerCase(java.util.Locale.ROOT);
     String min = lower.isEmpty() ? "-" : "[" + lower;
     String max = lower.isEmpty() ? "+" : "[" + lower + HIGHEST;
-    return store.<List<Object>>eval(CustomerScripts.SEARCH, new String[] {keys.nameIndex()},
-        min, max, Integer.toString(limit), keys.recordPrefix())
+    return StoreCalls.guard(() -> store.<List<Object>>eval(CustomerScripts.SEARCH, new String[] {keys.nameIndex()},
+        min, max, Integer.toString(limit), keys.recordPrefix()))
         .map(records -> records.stream().map(text -> json.fromStored((String) text)).toList());
   }
 
@@ -127,7 +130,8 @@ public final class RedisCustomerDirectory implements CustomerDirectory {
   public Future<Void> appendTimeline(CustomerId id, TimelineEntry entry) {
     String[] scriptKeys = {keys.record(id), keys.timeline(id)};
     String text = TimelineJson.toJson(entry).encode();
-    return store.<Long>eval(CustomerScripts.APPEND_TIMELINE, scriptKeys, text, Integer.toString(timelineLimit))
+    return StoreCalls.guard(() -> store.<Long>eval(CustomerScripts.APPEND_TIMELINE, scriptKeys, text,
+            Integer.toString(timelineLimit)))
         .compose(added -> added == 1L ? Future.<Void>succeededFuture() : Future.failedFuture(
             new CustomerNotFoundException(id, "customer '" + id + "' does not exist: save the customer before "
                 + "adding to its timeline")));
@@ -145,7 +149,7 @@ public final class RedisCustomerDirectory implements CustomerDirectory {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
-    return store.run(redis -> redis.lrange(keys.timeline(id), offset, offset + limit))
+    return StoreCalls.guard(() -> store.run(redis -> redis.lrange(keys.timeline(id), offset, offset + limit)))
         .map(texts -> {
           List<TimelineEntry> entries = texts.stream().limit(limit).map(TimelineJson::fromStored).toList();
           Optional<String> next = texts.size() > limit ? Optional.of(Long.toString(offset + limit)) : Optional.empty();

@@ -1,0 +1,34 @@
+package dev.switchboard.routing.customer.internal;
+
+import dev.switchboard.routing.store.StoreUnavailableException;
+import io.lettuce.core.RedisException;
+import io.vertx.core.Future;
+import java.util.function.Supplier;
+
+/**
+ * Makes every directory call end in a future, never a thrown exception, and reports a closed
+ * Lettuce connection (which Lettuce signals by throwing on dispatch) as {@link StoreUnavailableException}.
+ */
+public final class StoreCalls {
+
+  private StoreCalls() {}
+
+  public static <T> Future<T> guard(Supplier<Future<T>> call) {
+    Future<T> future;
+    try {
+      future = call.get();
+    } catch (RuntimeException e) {
+      return Future.failedFuture(translate(e));
+    }
+    return future.recover(failure -> Future.failedFuture(translate(failure)));
+  }
+
+  static Throwable translate(Throwable failure) {
+    if (failure instanceof RedisException && !(failure instanceof StoreUnavailableException)
+        && failure.getMessage() != null && failure.getMessage().contains("is closed")) {
+      return new StoreUnavailableException("Redis is unavailable: " + failure.getMessage()
+          + "; check the Redis connection settings and that Redis is running", failure);
+    }
+    return failure;
+  }
+}
