@@ -69,7 +69,8 @@ public final class RedisStore {
   static Throwable translate(Throwable failure) {
     Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
         ? failure.getCause() : failure;
-    if (cause instanceof RedisConnectionException || cause instanceof RedisCommandTimeoutException) {
+    if (cause instanceof RedisConnectionException || cause instanceof RedisCommandTimeoutException
+        || cause instanceof java.io.IOException) {
       return new StoreUnavailableException("Redis is unavailable: " + cause.getMessage(), cause);
     }
     if (cause instanceof RedisException && cause.getMessage() != null
