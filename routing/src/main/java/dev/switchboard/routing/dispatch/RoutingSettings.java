@@ -53,6 +53,10 @@ public record RoutingSettings(
     return new RoutingSettings(offerTimeout, preferredAgentWait, transferWait, sweepInterval, value, retention);
   }
 
+  public RoutingSettings withSweepInterval(Duration value) {
+    return new RoutingSettings(offerTimeout, preferredAgentWait, transferWait, value, backlogSize, retention);
+  }
+
   private static void positive(Duration value, String name) {
     Objects.requireNonNull(value, name);
     if (value.isNegative() || value.isZero()) {
