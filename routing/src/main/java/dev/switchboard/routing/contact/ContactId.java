@@ -1,0 +1,31 @@
+package dev.switchboard.routing.contact;
+
+import java.security.SecureRandom;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/** A contact's id: 1-64 letters, digits, {@code . _ -}. */
+public record ContactId(String value) {
+
+  private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  public ContactId {
+    Objects.requireNonNull(value, "value");
+    if (!VALID.matcher(value).matches()) {
+      throw new IllegalArgumentException("contact id '" + value
+          + "' is invalid: use 1-64 letters, digits, '.', '_' or '-'");
+    }
+  }
+
+  /** A new unique id: the millisecond time and 64 random bits, both base 36. */
+  public static ContactId random() {
+    return new ContactId(Long.toString(System.currentTimeMillis(), 36) + "-"
+        + Long.toUnsignedString(RANDOM.nextLong(), 36));
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

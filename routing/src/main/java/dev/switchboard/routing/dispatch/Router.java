@@ -1,0 +1,236 @@
+package dev.switchboard.routing.dispatch;
+
+import dev.switchboard.routing.agent.AgentId;
+import dev.switchboard.routing.agent.AgentProfile;
+import dev.switchboard.routing.agent.AgentSession;
+import dev.switchboard.routing.agent.AgentState;
+import dev.switchboard.routing.agent.Presence;
+import dev.switchboard.routing.contact.Channel;
+import dev.switchboard.routing.contact.ContactId;
+import dev.switchboard.routing.contact.ContactOutcomes;
+import dev.switchboard.routing.contact.ContactRequest;
+import dev.switchboard.routing.contact.ContactState;
+import dev.switchboard.routing.contact.EndedContact;
+import dev.switchboard.routing.customer.CustomerId;
+import dev.switchboard.routing.internal.PoolPlan;
+import dev.switchboard.routing.internal.RoutingScript;
+import dev.switchboard.routing.internal.ScriptConfiguration;
+import dev.switchboard.routing.queue.QueueId;
+import dev.switchboard.routing.queue.QueuePolicy;
+import dev.switchboard.routing.store.RedisStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The routing engine of one center: contacts come in, agents come and go, and every decision that
+ * claims an agent or a contact is one atomic script run in Redis, so any number of routers (on any
+ * number of nodes) may share a center. Matching runs inside the operation that makes it possible
+ * (a new contact, an agent ready, capacity freed); a sweep handles deadlines: offer timeouts,
+ * preferred-agent waits, escalations, wrap-up ends.
+ *
+ * <p>Thread-safe; every method is non-blocking and completes on the caller's Vert.x context. Refusals
+ * fail with a {@link RoutingException} subtype and change nothing; an unreachable Redis fails with
+ * {@link dev.switchboard.routing.store.StoreUnavailableException}.
+ */
+public final class Router {
+
+  private static final Logger log = LoggerFactory.getLogger(Router.class);
+  private static final int SWEEP_BATCH = 200;
+
+  private final Vertx vertx;
+  private final RedisStore store;
+  private final Clock clock;
+  private final RoutingRules rules;
+  private final RoutingSettings settings;
+  private final ContactOutcomes outcomes;
+  private final RoutingScript script;
+  private final PoolPlan plan;
+  private final SweepSchedule schedule;
+  private long periodic = -1;
+
+  public Router(Vertx vertx, RedisStore store, Clock clock, RoutingRules rules, RoutingSettings settings,
+      ContactOutcomes outcomes) {
+    this.vertx = Objects.requireNonNull(vertx, "vertx");
+    this.store = Objects.requireNonNull(store, "store");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.rules = Objects.requireNonNull(rules, "rules");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
+    this.script = new RoutingScript(store);
+    this.plan = PoolPlan.of(rules.queues());
+    this.schedule = new SweepSchedule(vertx, clock, this::sweepQuietly);
+  }
+
+  /** Writes the rules to Redis (the same on every node) and starts the periodic safety-net sweep. */
+  public Future<Void> start() {
+    String config = ScriptConfiguration.json(rules.queues(), rules.costs(), new ScriptConfiguration.Timings(
+        settings.offerTimeout(), settings.preferredAgentWait(), settings.transferWait(), settings.backlogSize(),
+        settings.retention()), plan);
+    return script.call("configure", clock.millis(), config).<Void>mapEmpty().onSuccess(done -> {
+      synchronized (this) {
+        periodic = vertx.setPeriodic(settings.sweepInterval().toMillis(), id -> sweepQuietly());
+      }
+      log.info("[center={}] router started with {} queues", store.keys().center(), rules.queues().size());
+    });
+  }
+
+  /** Stops the sweeps of this router; routing state stays in Redis for the other nodes. */
+  public synchronized Future<Void> stop() {
+    if (periodic >= 0) {
+      vertx.cancelTimer(periodic);
+    }
+    schedule.stop();
+    return Future.succeededFuture();
+  }
+
+  /**
+   * Queues a contact and, in the same step, offers it if an agent is free. Out of business hours nothing
+   * is stored and the result is {@link EnqueueResult.Closed}; an unknown queue fails with
+   * {@link UnknownQueueException}.
+   */
+  public Future<EnqueueResult> enqueue(ContactRequest request) {
+    QueuePolicy queue;
+    try {
+      queue = rules.queue(request.queue());
+    } catch (UnknownQueueException e) {
+      return Future.failedFuture(e);
+    }
+    long now = clock.millis();
+    if (queue.hours().isPresent() && !queue.hours().get().isOpen(clock.instant())) {
+      return Future.succeededFuture(new EnqueueResult.Closed(request.id(), queue.id(), queue.hours().get().fallback()));
+    }
+    int priority = queue.priorityOf(request.attributes(), request.priorityBoost());
+    long entry = request.originalEntry().map(java.time.Instant::toEpochMilli).orElse(now);
+    JsonObject attributes = new JsonObject();
+    request.attributes().forEach(attributes::put);
+    return run("enqueue", request.id().value(), queue.id().value(), request.channel().name(),
+        request.customer().map(CustomerId::value).orElse(""), Integer.toString(priority), Long.toString(entry),
+        request.preferredAgent().map(AgentId::value).orElse(""), attributes.encode())
+        .map(reply -> new EnqueueResult.Queued(request.id(), ReplyDecoding.offers(reply).stream()
+            .filter(offer -> offer.contact().equals(request.id())).findFirst()));
+  }
+
+  /** Logs an agent in (NOT_READY with reason {@code login}); a newer login replaces an older session. */
+  public Future<AgentSession> login(AgentProfile agent) {
+    try {
+      rules.checkAgent(agent);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    String session = UUID.randomUUID().toString();
+    String maxes = agent.maxPerChannel().entrySet().stream()
+        .map(entry -> entry.getKey().name() + "=" + entry.getValue()).collect(Collectors.joining(","));
+    String channels = agent.channels().stream().map(Channel::name).sorted().collect(Collectors.joining(","));
+    return run("login", agent.id().value(), session, agent.displayName(), Integer.toString(agent.capacity()),
+        channels, String.join(",", plan.poolsFor(agent.skills())), maxes)
+        .map(reply -> new AgentSession(agent.id(), session, ReplyDecoding.text(reply, "replaced")));
+  }
+
+  /** Changes presence; READY triggers matching, OFFLINE withdraws open offers (back to their queues). */
+  public Future<Void> setPresence(AgentId agent, Presence presence) {
+    if (presence.reason().isPresent()) {
+      try {
+        rules.checkReason(presence.reason().get());
+      } catch (InvalidCodeException e) {
+        return Future.failedFuture(e);
+      }
+    }
+    return run("presence", agent.value(), presence.state().name(), presence.reason().orElse("")).mapEmpty();
+  }
+
+  public Future<Void> logout(AgentId agent) {
+    return setPresence(agent, new Presence(AgentState.OFFLINE, Optional.empty()));
+  }
+
+  /** Takes an offer; fails with {@link OfferExpiredException} when it is no longer open to this agent. */
+  public Future<Void> accept(ContactId contact, AgentId agent) {
+    return run("accept", contact.value(), agent.value()).mapEmpty();
+  }
+
+  /** Declines an offer: the contact goes back to its place and is not offered to this agent again. */
+  public Future<Void> reject(ContactId contact, AgentId agent) {
+    return run("reject", contact.value(), agent.value()).mapEmpty();
+  }
+
+  /** The customer left while waiting or ringing: the contact ends ABANDONED with its wait. */
+  public Future<EndedContact> abandon(ContactId contact) {
+    return run("abandon", contact.value()).map(reply -> ReplyDecoding.ended(reply).get(0));
+  }
+
+  /** The channel could not carry the contact (e.g. a callback that never connected): it ends FAILED. */
+  public Future<EndedContact> fail(ContactId contact, String notes) {
+    return run("fail", contact.value(), notes).map(reply -> ReplyDecoding.ended(reply).get(0));
+  }
+
+  /** Moves an active contact to another queue, keeping its original entry time (and so its place). */
+  public Future<Void> transferToQueue(ContactId contact, AgentId from, QueueId queue) {
+    try {
+      rules.queue(queue);
+    } catch (UnknownQueueException e) {
+      return Future.failedFuture(e);
+    }
+    return run("transfer", contact.value(), from.value(), queue.value(), "").mapEmpty();
+  }
+
+  /** Requeues an active contact for one agent, who is awaited for the configured transfer wait. */
+  public Future<Void> transferToAgent(ContactId contact, AgentId from, AgentId to) {
+    return run("transfer", contact.value(), from.value(), "", to.value()).mapEmpty();
+  }
+
+  /**
+   * Ends the conversation: the contact goes to WRAP_UP (capacity still held) for the queue's wrap-up
+   * time, or straight to ENDED when the queue has none. Returns the new state.
+   */
+  public Future<ContactState> complete(ContactId contact, AgentId agent, Optional<String> disposition, String notes) {
+    return run("complete", contact.value(), agent.value(), disposition.orElse(""), notes)
+        .map(reply -> ReplyDecoding.ended(reply).isEmpty() ? ContactState.WRAP_UP : ContactState.ENDED);
+  }
+
+  /** Ends the wrap-up early with the agent's disposition and notes; frees the capacity. */
+  public Future<EndedContact> finishWrapUp(ContactId contact, AgentId agent, Optional<String> disposition, String notes) {
+    return run("finish", contact.value(), agent.value(), disposition.orElse(""), notes)
+        .map(reply -> ReplyDecoding.ended(reply).get(0));
+  }
+
+  /** Handles every deadline due by now (offer timeouts, waits, escalations, wrap-ups); returns how many. */
+  public Future<Integer> sweep() {
+    return run("sweep", Integer.toString(SWEEP_BATCH)).compose(reply -> {
+      int fired = reply.getInteger("fired", 0);
+      Long next = reply.getLong("next");
+      if (next != null) {
+        schedule.dueBy(next);
+      }
+      return fired < SWEEP_BATCH ? Future.succeededFuture(fired) : sweep().map(more -> fired + more);
+    });
+  }
+
+  private void sweepQuietly() {
+    sweep().onFailure(failure -> log.warn("[center={}] routing sweep failed, retried on the next tick: {}",
+        store.keys().center(), failure.toString()));
+  }
+
+  private Future<JsonObject> run(String operation, String... operands) {
+    return script.call(operation, clock.millis(), operands)
+        .recover(ReplyDecoding::typedFailure)
+        .onSuccess(this::afterReply);
+  }
+
+  private void afterReply(JsonObject reply) {
+    List<Offer> offers = ReplyDecoding.offers(reply);
+    offers.stream().mapToLong(offer -> offer.deadline().toEpochMilli()).min().ifPresent(schedule::dueBy);
+    for (EndedContact ended : ReplyDecoding.ended(reply)) {
+      outcomes.ended(ended).onFailure(failure -> log.warn(
+          "[contact={} queue={}] outcome not recorded in the customer timeline: {}",
+          ended.id(), ended.queue(), failure.toString()));
+    }
+  }
+}

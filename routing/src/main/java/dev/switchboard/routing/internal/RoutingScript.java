@@ -1,0 +1,42 @@
+package dev.switchboard.routing.internal;
+
+import dev.switchboard.routing.store.LuaScript;
+import dev.switchboard.routing.store.RedisStore;
+import io.lettuce.core.ScriptOutputType;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The one Lua script that makes every routing decision, called by operation name. Thread-safe; replies
+ * complete on the caller's Vert.x context; a refusal fails with {@link ScriptRejection}.
+ */
+public final class RoutingScript {
+
+  private static final LuaScript SCRIPT = LuaScript.load("/dev/switchboard/routing/router.lua", ScriptOutputType.VALUE);
+
+  private final RedisStore store;
+  private final String[] keys;
+
+  public RoutingScript(RedisStore store) {
+    this.store = store;
+    this.keys = new String[] {store.keys().key("cfg")};
+  }
+
+  public Future<JsonObject> call(String operation, long now, String... operands) {
+    String[] args = new String[3 + operands.length];
+    args[0] = store.keys().prefix();
+    args[1] = operation;
+    args[2] = Long.toString(now);
+    System.arraycopy(operands, 0, args, 3, operands.length);
+    return store.<String>eval(SCRIPT, keys, args).compose(RoutingScript::checked);
+  }
+
+  private static Future<JsonObject> checked(String reply) {
+    JsonObject json = new JsonObject(reply);
+    String error = json.getString("error");
+    if (error != null) {
+      return Future.failedFuture(new ScriptRejection(error, json.getString("message")));
+    }
+    return Future.succeededFuture(json);
+  }
+}

@@ -1,0 +1,604 @@
+-- Switchboard routing: every decision that claims an agent or a contact runs here, atomically.
+-- KEYS[1] = the center's config hash (declares the slot; every key shares the center's hash tag).
+-- ARGV[1] = key prefix, ARGV[2] = operation, ARGV[3] = now (epoch ms, from the caller's clock), ARGV[4..] = operands.
+-- Replies are JSON: {offers=[...], ended=[...], ...} or {error=code, message=text}.
+
+local P = ARGV[1]
+local OP = ARGV[2]
+local NOW = tonumber(ARGV[3])
+local A = {}
+for i = 4, #ARGV do A[#A + 1] = ARGV[i] end
+
+local PMAX = 800          -- priorities are 0..799; score = (PMAX - priority) * 1e13 + entry ms
+local SCAN = 25           -- contacts a queue match looks at, at most
+local R = { offers = {}, ended = {} }
+
+local function fmt(n) return string.format('%d', n) end
+local function akey(id) return P .. 'a:' .. id end
+local function ckey(id) return P .. 'c:' .. id end
+local function rkey(pool, ch) return P .. 'r:' .. pool .. ':' .. ch end
+
+local function split(s)
+  local t = {}
+  if s and s ~= '' then for x in string.gmatch(s, '[^,]+') do t[#t + 1] = x end end
+  return t
+end
+
+local function hgetall(key)
+  local r = redis.call('HGETALL', key)
+  if #r == 0 then return nil end
+  local t = {}
+  for i = 1, #r, 2 do t[r[i]] = r[i + 1] end
+  return t
+end
+
+local function fail(code, message)
+  return cjson.encode({ error = code, message = message })
+end
+
+local CFG = nil
+local function cfg(field)
+  if not CFG then CFG = hgetall(KEYS[1]) or {} end
+  return CFG[field]
+end
+local function cost(ch) return tonumber(cfg('cost:' .. ch) or 100) end
+
+local QCFG = {}
+local function qcfg(q)
+  if QCFG[q] == nil then QCFG[q] = hgetall(P .. 'q:' .. q) or false end
+  return QCFG[q]
+end
+local function pools_of(q, level) return split(qcfg(q)['p' .. level]) end
+
+local function day() return fmt(math.floor(NOW / 86400000)) end
+local function qstat(q, field, by) redis.call('HINCRBY', P .. 's:' .. q .. ':' .. day(), field, fmt(by or 1)) end
+local function astat(aid, field, by) redis.call('HINCRBY', P .. 'as:' .. aid .. ':' .. day(), field, fmt(by)) end
+
+-- events -----------------------------------------------------------------------------------------
+
+local function emit(ev, aid)
+  ev.at = NOW
+  if aid and aid ~= '' then
+    ev.agent = ev.agent or aid
+    ev.to = aid
+    local seq = redis.call('HINCRBY', akey(aid), 'seq', 1)
+    ev.seq = seq
+    local json = cjson.encode(ev)
+    redis.call('XADD', akey(aid) .. ':ev', 'MAXLEN', cfg('backlog') or '500', seq .. '-1', 'e', json)
+    redis.call('PUBLISH', P .. 'events', json)
+  else
+    redis.call('PUBLISH', P .. 'events', cjson.encode(ev))
+  end
+end
+
+local function changed(cid, c, from, why, notify)
+  local ev = { type = 'contact', contact = cid, from = from, state = c.state, queue = c.q, channel = c.ch,
+               why = why }
+  if c.agent and c.agent ~= '' then ev.agent = c.agent end
+  if c.state == 'OFFERED' then
+    ev.deadline = tonumber(c.deadline)
+    ev.customer = c.cust
+    ev.attributes = cjson.decode(c.attrs or '{}')
+  end
+  redis.call('RPUSH', ckey(cid) .. ':log',
+    cjson.encode({ at = NOW, from = from, to = c.state, agent = ev.agent, why = why }))
+  emit(ev, notify or ev.agent)
+end
+
+-- agents -----------------------------------------------------------------------------------------
+
+local function can_take(a, ch)
+  if a.state ~= 'READY' then return false end
+  if tonumber(a.cap) - tonumber(a.used or 0) < cost(ch) then return false end
+  local n = tonumber(a['n:' .. ch] or 0)
+  if ch == 'VOICE' and n > 0 then return false end
+  local max = a['max:' .. ch]
+  if max and n >= tonumber(max) then return false end
+  return true
+end
+
+local function index_agent(aid, a)
+  for _, ch in ipairs(split(a.ch)) do
+    local ok = can_take(a, ch)
+    for _, pool in ipairs(split(a.pools)) do
+      if ok then
+        redis.call('ZADD', rkey(pool, ch), fmt(tonumber(a.idle or NOW)), aid)
+      else
+        redis.call('ZREM', rkey(pool, ch), aid)
+      end
+    end
+  end
+end
+
+local function unindex_agent(aid, a)
+  for _, ch in ipairs(split(a.ch)) do
+    for _, pool in ipairs(split(a.pools)) do redis.call('ZREM', rkey(pool, ch), aid) end
+  end
+end
+
+local function set_state(aid, a, state, reason, why)
+  local since = tonumber(a.since or NOW)
+  if a.state and a.state ~= 'OFFLINE' then astat(aid, 't:' .. a.state, NOW - since) end
+  if state == 'READY' and a.state ~= 'READY' then a.idle = NOW end
+  a.state = state
+  a.reason = reason or ''
+  a.since = NOW
+  redis.call('HSET', akey(aid), 'state', state, 'reason', a.reason, 'since', fmt(NOW), 'idle', fmt(tonumber(a.idle or NOW)))
+  emit({ type = 'agent', state = state, reason = a.reason, why = why }, aid)
+end
+
+-- releases the capacity the contact holds on its agent; returns the agent's id when it held some
+local function release(cid, c)
+  local aid = c.agent
+  if not aid or aid == '' then return nil end
+  if redis.call('SREM', akey(aid) .. ':c', cid) == 1 then
+    redis.call('HINCRBY', akey(aid), 'used', -cost(c.ch))
+    redis.call('HINCRBY', akey(aid), 'n:' .. c.ch, -1)
+  end
+  return aid
+end
+
+-- queues -----------------------------------------------------------------------------------------
+
+local function queue_in(cid, c)
+  redis.call('ZADD', P .. 'w:' .. c.q, fmt((PMAX - tonumber(c.prio)) * 1e13 + tonumber(c.entry)), cid)
+  redis.call('ZADD', P .. 'we:' .. c.q, fmt(tonumber(c.entry)), cid)
+end
+
+local function queue_out(cid, c)
+  redis.call('ZREM', P .. 'w:' .. c.q, cid)
+  redis.call('ZREM', P .. 'we:' .. c.q, cid)
+end
+
+local function available(q, level, ch)
+  for _, pool in ipairs(pools_of(q, level)) do
+    if redis.call('ZCARD', rkey(pool, ch)) > 0 then return true end
+  end
+  return false
+end
+
+-- the agent for a queued contact: the waited-for preferred agent, else the longest idle eligible one
+local function choose(cid, c)
+  local pools = pools_of(c.q, c.level)
+  if c.pref and c.pref ~= '' and NOW < tonumber(c.prefUntil or 0) then
+    local state = redis.call('HGET', akey(c.pref), 'state')
+    if state and state ~= 'OFFLINE' then
+      for _, pool in ipairs(pools) do
+        if redis.call('ZSCORE', rkey(pool, c.ch), c.pref) then return c.pref end
+      end
+      return nil, 'preferred'
+    end
+  end
+  local declined = redis.call('EXISTS', ckey(cid) .. ':d') == 1
+  local best, best_score = nil, nil
+  for _, pool in ipairs(pools) do
+    local r = redis.call('ZRANGE', rkey(pool, c.ch), 0, declined and 9 or 0, 'WITHSCORES')
+    for i = 1, #r, 2 do
+      if not declined or redis.call('SISMEMBER', ckey(cid) .. ':d', r[i]) == 0 then
+        local score = tonumber(r[i + 1])
+        if not best_score or score < best_score then best, best_score = r[i], score end
+        break
+      end
+    end
+  end
+  if best then return best end
+  return nil, declined and 'declined' or 'none'
+end
+
+local function offer(cid, c, aid)
+  local a = hgetall(akey(aid))
+  local k = cost(c.ch)
+  redis.call('HINCRBY', akey(aid), 'used', k)
+  redis.call('HINCRBY', akey(aid), 'n:' .. c.ch, 1)
+  redis.call('HSET', akey(aid), 'idle', fmt(NOW))
+  redis.call('SADD', akey(aid) .. ':c', cid)
+  a.used = tonumber(a.used or 0) + k
+  a['n:' .. c.ch] = tonumber(a['n:' .. c.ch] or 0) + 1
+  a.idle = NOW
+  queue_out(cid, c)
+  c.state, c.agent, c.offerAt, c.deadline = 'OFFERED', aid, NOW, NOW + tonumber(cfg('offerMs'))
+  redis.call('HSET', ckey(cid), 'state', 'OFFERED', 'agent', aid, 'offerAt', fmt(NOW), 'deadline', fmt(c.deadline))
+  redis.call('ZADD', P .. 't', fmt(c.deadline), 'o|' .. cid)
+  redis.call('ZREM', P .. 't', 'p|' .. cid)
+  index_agent(aid, a)
+  changed(cid, c, 'QUEUED', 'offer')
+  R.offers[#R.offers + 1] = { contact = cid, agent = aid, deadline = c.deadline, channel = c.ch, queue = c.q }
+end
+
+local function match_queue(q)
+  local qc = qcfg(q)
+  if not qc then return end
+  local levels, open = tonumber(qc.n or 0), false
+  for _, ch in ipairs(split(qc.ch)) do
+    if available(q, levels, ch) then open = true break end
+  end
+  if not open then return end
+  local blocked = {}
+  for _, cid in ipairs(redis.call('ZRANGE', P .. 'w:' .. q, 0, SCAN - 1)) do
+    local c = hgetall(ckey(cid))
+    if c and c.state == 'QUEUED' then
+      local key = c.ch .. '|' .. c.level
+      if blocked[key] == nil then blocked[key] = not available(q, tonumber(c.level), c.ch) end
+      if not blocked[key] then
+        local aid, why = choose(cid, c)
+        if aid then
+          offer(cid, c, aid)
+        elseif why == 'none' then
+          blocked[key] = true
+        end
+      end
+    end
+  end
+end
+
+local function match_for_agent(aid)
+  local a = hgetall(akey(aid))
+  if not a or a.state ~= 'READY' then return end
+  local seen, heads = {}, {}
+  for _, pool in ipairs(split(a.pools)) do
+    for _, q in ipairs(redis.call('SMEMBERS', P .. 'pq:' .. pool)) do
+      if not seen[q] then
+        seen[q] = true
+        local head = redis.call('ZRANGE', P .. 'w:' .. q, 0, 0, 'WITHSCORES')
+        if #head > 0 then heads[#heads + 1] = { q = q, score = tonumber(head[2]) } end
+      end
+    end
+  end
+  table.sort(heads, function(x, y) return x.score < y.score end)
+  for _, head in ipairs(heads) do match_queue(head.q) end
+end
+
+-- contacts ---------------------------------------------------------------------------------------
+
+local function requeue(cid, c, why, notify)
+  local from = c.state
+  c.state, c.agent = 'QUEUED', ''
+  redis.call('HSET', ckey(cid), 'state', 'QUEUED', 'agent', '', 'enq', fmt(NOW))
+  redis.call('ZREM', P .. 't', 'o|' .. cid)
+  if c.pref and c.pref ~= '' and NOW < tonumber(c.prefUntil or 0) then
+    redis.call('ZADD', P .. 't', fmt(tonumber(c.prefUntil)), 'p|' .. cid)
+  end
+  queue_in(cid, c)
+  changed(cid, c, from, why, notify)
+end
+
+local function escalate(cid, c)
+  local qc = qcfg(c.q)
+  local steps, level, entry = tonumber(qc.n or 0), tonumber(c.level), tonumber(c.entry)
+  local moved = false
+  while level < steps and entry + tonumber(qc['a' .. (level + 1)]) <= NOW do
+    level = level + 1
+    moved = true
+    local raise = tonumber(qc['r' .. level] or 0)
+    if raise > 0 then c.prio = math.min(PMAX - 1, tonumber(c.prio) + raise) end
+    local action = qc['f' .. level]
+    if action and action ~= '' and c.state == 'QUEUED' then
+      emit({ type = 'fallback', contact = cid, queue = c.q, channel = c.ch, action = action })
+    end
+  end
+  if moved then
+    c.level = level
+    redis.call('HSET', ckey(cid), 'level', level, 'prio', c.prio)
+    if c.state == 'QUEUED' then queue_in(cid, c) end
+  end
+  if level < steps then
+    redis.call('ZADD', P .. 't', fmt(entry + tonumber(qc['a' .. (level + 1)])), 'e|' .. cid)
+  else
+    redis.call('ZREM', P .. 't', 'e|' .. cid)
+  end
+  return moved
+end
+
+local function end_contact(cid, c, outcome, disposition, notes)
+  local from = c.state
+  local aid = release(cid, c)
+  queue_out(cid, c)
+  c.state, c.outcome, c.endAt = 'ENDED', outcome, NOW
+  redis.call('HSET', ckey(cid), 'state', 'ENDED', 'outcome', outcome, 'endAt', fmt(NOW))
+  if disposition and disposition ~= '' then redis.call('HSET', ckey(cid), 'disp', disposition) end
+  if notes and notes ~= '' then redis.call('HSET', ckey(cid), 'notes', notes) end
+  for _, kind in ipairs({ 'o|', 'e|', 'p|', 'm|', 'w|' }) do redis.call('ZREM', P .. 't', kind .. cid) end
+  if outcome == 'ABANDONED' then
+    qstat(c.q, 'abandoned')
+    redis.call('HSET', ckey(cid), 'waitMs', fmt(NOW - tonumber(c.entry)))
+  elseif outcome == 'HANDLED' then
+    qstat(c.q, 'handled')
+    local busy = NOW - tonumber(c.answerAt or NOW)
+    redis.call('HSET', ckey(cid), 'wrapMs', fmt(NOW - tonumber(c.doneAt or NOW)))
+    if aid then astat(aid, 'handled', 1) astat(aid, 'busyMs', busy) end
+  end
+  changed(cid, c, from, string.lower(outcome), aid)
+  local retention = cfg('retentionSec') or '604800'
+  for _, suffix in ipairs({ '', ':log', ':d' }) do redis.call('EXPIRE', ckey(cid) .. suffix, retention) end
+  R.ended[#R.ended + 1] = hgetall(ckey(cid))
+  R.ended[#R.ended].id = cid
+  if aid then
+    local a = hgetall(akey(aid))
+    a.idle = NOW
+    redis.call('HSET', akey(aid), 'idle', fmt(NOW))
+    index_agent(aid, a)
+    match_for_agent(aid)
+  end
+end
+
+local function contact_for(cid, aid, states)
+  local c = hgetall(ckey(cid))
+  if not c then return nil, fail('unknown-contact', 'contact ' .. cid .. ' does not exist or has expired') end
+  if (OP == 'accept' or OP == 'reject') and (c.state ~= 'OFFERED' or c.agent ~= aid) then
+    return nil, fail('offer-expired', 'contact ' .. cid .. ' is not offered to agent ' .. aid .. ' any more')
+  end
+  if aid and c.agent ~= aid then
+    if c.state == 'QUEUED' then
+      return nil, fail('offer-expired', 'contact ' .. cid .. ' is not offered to agent ' .. aid .. ' any more')
+    end
+    return nil, fail('contact-state', 'contact ' .. cid .. ' is not held by agent ' .. aid)
+  end
+  if not states[c.state] then
+    return nil, fail('contact-state', 'contact ' .. cid .. ' is ' .. c.state .. ', which does not allow ' .. OP)
+  end
+  return c
+end
+
+-- timers -----------------------------------------------------------------------------------------
+
+local function missed(cid, c)
+  local aid = release(cid, c)
+  if c.pref == aid then c.prefUntil = 0 redis.call('HSET', ckey(cid), 'prefUntil', 0) end
+  redis.call('HINCRBY', ckey(cid), 'ring', fmt(NOW - tonumber(c.offerAt)))
+  requeue(cid, c, 'no-answer', aid)
+  local a = hgetall(akey(aid))
+  set_state(aid, a, 'NOT_READY', 'missed', 'no-answer')
+  index_agent(aid, a)
+  match_queue(c.q)
+end
+
+local function fire(member)
+  local kind, cid = string.sub(member, 1, 1), string.sub(member, 3)
+  redis.call('ZREM', P .. 't', member)
+  local c = hgetall(ckey(cid))
+  if not c then return end
+  if kind == 'o' and c.state == 'OFFERED' and tonumber(c.deadline) <= NOW then
+    missed(cid, c)
+  elseif kind == 'e' and c.state ~= 'ENDED' then
+    if escalate(cid, c) and c.state == 'QUEUED' then match_queue(c.q) end
+  elseif kind == 'p' and c.state == 'QUEUED' then
+    match_queue(c.q)
+  elseif kind == 'm' and c.state == 'QUEUED' then
+    emit({ type = 'fallback', contact = cid, queue = c.q, channel = c.ch, action = qcfg(c.q).mwf })
+  elseif kind == 'w' and c.state == 'WRAP_UP' then
+    end_contact(cid, c, 'HANDLED', nil, nil)
+  end
+end
+
+-- operations -------------------------------------------------------------------------------------
+
+local ops = {}
+
+function ops.configure()
+  local conf = cjson.decode(A[1])
+  for _, pool in ipairs(split(cfg('pools'))) do redis.call('DEL', P .. 'pq:' .. pool) end
+  redis.call('DEL', KEYS[1])
+  for field, value in pairs(conf.cfg) do redis.call('HSET', KEYS[1], field, tostring(value)) end
+  for q, fields in pairs(conf.queues) do
+    redis.call('DEL', P .. 'q:' .. q)
+    for field, value in pairs(fields) do redis.call('HSET', P .. 'q:' .. q, field, tostring(value)) end
+  end
+  for pool, queues in pairs(conf.poolQueues) do
+    for _, q in ipairs(queues) do redis.call('SADD', P .. 'pq:' .. pool, q) end
+  end
+  return cjson.encode({ ok = true })
+end
+
+function ops.enqueue()
+  local cid, q, ch, cust, prio, entry, pref, attrs = A[1], A[2], A[3], A[4], A[5], A[6], A[7], A[8]
+  if not qcfg(q) then return fail('unknown-queue', 'queue ' .. q .. ' is not configured in this center') end
+  if redis.call('EXISTS', ckey(cid)) == 1 then return fail('contact-state', 'contact ' .. cid .. ' already exists') end
+  local c = { ch = ch, q = q, cust = cust, prio = prio, entry = entry, enq = NOW, state = 'QUEUED', agent = '',
+              level = 0, pref = pref, prefUntil = 0, attrs = attrs, ring = 0 }
+  if pref ~= '' then
+    c.prefUntil = NOW + tonumber(cfg('prefWaitMs'))
+    redis.call('ZADD', P .. 't', fmt(c.prefUntil), 'p|' .. cid)
+  end
+  local fields = {}
+  for k, v in pairs(c) do fields[#fields + 1] = k fields[#fields + 1] = tostring(v) end
+  redis.call('HSET', ckey(cid), unpack(fields))
+  queue_in(cid, c)
+  qstat(q, 'offered')
+  escalate(cid, c)
+  local mw = qcfg(q).mw
+  if mw and mw ~= '' then redis.call('ZADD', P .. 't', fmt(tonumber(entry) + tonumber(mw)), 'm|' .. cid) end
+  changed(cid, c, 'NEW', 'enqueue')
+  match_queue(q)
+  return cjson.encode(R)
+end
+
+function ops.login()
+  local aid, session, name, cap, chans, pools, maxes = A[1], A[2], A[3], A[4], A[5], A[6], A[7]
+  local a = hgetall(akey(aid)) or {}
+  unindex_agent(aid, a)
+  local previous = a.session or ''
+  for _, ch in ipairs({ 'VOICE', 'CHAT', 'EMAIL', 'CALLBACK' }) do redis.call('HDEL', akey(aid), 'max:' .. ch) a['max:' .. ch] = nil end
+  redis.call('HSET', akey(aid), 'name', name, 'cap', cap, 'ch', chans, 'pools', pools, 'session', session)
+  a.name, a.cap, a.ch, a.pools, a.session = name, cap, chans, pools, session
+  for _, pair in ipairs(split(maxes)) do
+    local ch, max = string.match(pair, '([^=]+)=(%d+)')
+    redis.call('HSET', akey(aid), 'max:' .. ch, max)
+    a['max:' .. ch] = max
+  end
+  if not a.used then redis.call('HSET', akey(aid), 'used', 0) a.used = 0 end
+  if not a.state or a.state == 'OFFLINE' then set_state(aid, a, 'NOT_READY', 'login', 'login') end
+  if previous ~= '' and previous ~= session then
+    emit({ type = 'session-replaced', session = previous, by = session }, aid)
+  end
+  index_agent(aid, a)
+  match_for_agent(aid)
+  R.replaced = previous
+  return cjson.encode(R)
+end
+
+function ops.presence()
+  local aid, state, reason = A[1], A[2], A[3]
+  local a = hgetall(akey(aid))
+  if not a or not a.state or a.state == 'OFFLINE' then
+    return fail('unknown-agent', 'agent ' .. aid .. ' is not logged in: log in before changing presence')
+  end
+  local requeued = {}
+  if state == 'OFFLINE' then
+    for _, cid in ipairs(redis.call('SMEMBERS', akey(aid) .. ':c')) do
+      local c = hgetall(ckey(cid))
+      if c and c.state == 'OFFERED' then
+        release(cid, c)
+        requeue(cid, c, 'withdrawn', aid)
+        requeued[c.q] = true
+        a = hgetall(akey(aid))
+      end
+    end
+    redis.call('HSET', akey(aid), 'session', '')
+  end
+  set_state(aid, a, state, reason, 'presence')
+  index_agent(aid, a)
+  for q in pairs(requeued) do match_queue(q) end
+  match_for_agent(aid)
+  return cjson.encode(R)
+end
+
+function ops.accept()
+  local cid, aid = A[1], A[2]
+  local c, err = contact_for(cid, aid, { OFFERED = true })
+  if not c then return err end
+  if tonumber(c.deadline) < NOW then
+    return fail('offer-expired', 'the offer of contact ' .. cid .. ' to agent ' .. aid .. ' expired')
+  end
+  local wait = NOW - tonumber(c.entry)
+  redis.call('HSET', ckey(cid), 'state', 'ACTIVE', 'answerAt', fmt(NOW), 'waitMs', fmt(wait))
+  redis.call('HINCRBY', ckey(cid), 'ring', fmt(NOW - tonumber(c.offerAt)))
+  redis.call('ZREM', P .. 't', 'o|' .. cid)
+  c.state = 'ACTIVE'
+  qstat(c.q, 'answered')
+  qstat(c.q, 'waitMs', wait)
+  if wait <= tonumber(qcfg(c.q).sl) then qstat(c.q, 'inSl') end
+  changed(cid, c, 'OFFERED', 'accept')
+  return cjson.encode(R)
+end
+
+function ops.reject()
+  local cid, aid = A[1], A[2]
+  local c, err = contact_for(cid, aid, { OFFERED = true })
+  if not c then return err end
+  release(cid, c)
+  redis.call('SADD', ckey(cid) .. ':d', aid)
+  redis.call('HINCRBY', ckey(cid), 'ring', fmt(NOW - tonumber(c.offerAt)))
+  if c.pref == aid then c.prefUntil = 0 redis.call('HSET', ckey(cid), 'prefUntil', 0) end
+  requeue(cid, c, 'reject', aid)
+  index_agent(aid, hgetall(akey(aid)))
+  match_queue(c.q)
+  match_for_agent(aid)
+  return cjson.encode(R)
+end
+
+function ops.abandon()
+  local cid = A[1]
+  local c, err = contact_for(cid, nil, { QUEUED = true, OFFERED = true })
+  if not c then return err end
+  end_contact(cid, c, 'ABANDONED', nil, nil)
+  return cjson.encode(R)
+end
+
+function ops.fail()
+  local cid, notes = A[1], A[2]
+  local c, err = contact_for(cid, nil, { QUEUED = true, OFFERED = true, ACTIVE = true, WRAP_UP = true })
+  if not c then return err end
+  end_contact(cid, c, 'FAILED', nil, notes)
+  return cjson.encode(R)
+end
+
+function ops.transfer()
+  local cid, aid, target_queue, target_agent = A[1], A[2], A[3], A[4]
+  local c, err = contact_for(cid, aid, { ACTIVE = true })
+  if not c then return err end
+  if target_queue ~= '' and not qcfg(target_queue) then
+    return fail('unknown-queue', 'cannot transfer contact ' .. cid .. ' to unknown queue ' .. target_queue)
+  end
+  release(cid, c)
+  redis.call('HSET', akey(aid), 'idle', fmt(NOW))
+  redis.call('DEL', ckey(cid) .. ':d')
+  if target_queue ~= '' and target_queue ~= c.q then
+    c.q, c.level = target_queue, 0
+    redis.call('HSET', ckey(cid), 'q', c.q, 'level', 0)
+    qstat(c.q, 'offered')
+  end
+  if target_agent ~= '' then
+    c.pref, c.prefUntil = target_agent, NOW + tonumber(cfg('transferMs'))
+    redis.call('HSET', ckey(cid), 'pref', c.pref, 'prefUntil', fmt(c.prefUntil))
+  end
+  requeue(cid, c, 'transfer', aid)
+  escalate(cid, c)
+  index_agent(aid, hgetall(akey(aid)))
+  match_queue(c.q)
+  match_for_agent(aid)
+  return cjson.encode(R)
+end
+
+local function disposition_ok(q, disposition)
+  local codes = qcfg(q).disp or ''
+  return disposition == '' or codes == '' or string.find(codes, ',' .. disposition .. ',', 1, true) ~= nil
+end
+
+function ops.complete()
+  local cid, aid, disposition, notes = A[1], A[2], A[3], A[4]
+  local c, err = contact_for(cid, aid, { ACTIVE = true })
+  if not c then return err end
+  if not disposition_ok(c.q, disposition) then
+    return fail('invalid-code', 'disposition ' .. disposition .. ' is not one of queue ' .. c.q .. "'s codes " .. qcfg(c.q).disp)
+  end
+  c.doneAt = NOW
+  redis.call('HSET', ckey(cid), 'doneAt', fmt(NOW), 'handleMs', fmt(NOW - tonumber(c.answerAt)))
+  qstat(c.q, 'handleMs', NOW - tonumber(c.answerAt))
+  local wrap = tonumber(qcfg(c.q).wrap or 0)
+  if wrap <= 0 then
+    end_contact(cid, c, 'HANDLED', disposition, notes)
+  else
+    c.state = 'WRAP_UP'
+    redis.call('HSET', ckey(cid), 'state', 'WRAP_UP', 'disp', disposition, 'notes', notes)
+    redis.call('ZADD', P .. 't', fmt(NOW + wrap), 'w|' .. cid)
+    changed(cid, c, 'ACTIVE', 'complete')
+  end
+  return cjson.encode(R)
+end
+
+function ops.finish()
+  local cid, aid, disposition, notes = A[1], A[2], A[3], A[4]
+  local c, err = contact_for(cid, aid, { WRAP_UP = true })
+  if not c then return err end
+  if not disposition_ok(c.q, disposition) then
+    return fail('invalid-code', 'disposition ' .. disposition .. ' is not one of queue ' .. c.q .. "'s codes " .. qcfg(c.q).disp)
+  end
+  end_contact(cid, c, 'HANDLED', disposition, notes)
+  return cjson.encode(R)
+end
+
+function ops.sweep()
+  local due = redis.call('ZRANGEBYSCORE', P .. 't', '-inf', fmt(NOW), 'LIMIT', 0, tonumber(A[1]))
+  for _, member in ipairs(due) do fire(member) end
+  R.fired = #due
+  local next = redis.call('ZRANGE', P .. 't', 0, 0, 'WITHSCORES')
+  if #next > 0 then R.next = tonumber(next[2]) end
+  return cjson.encode(R)
+end
+
+function ops.backlog()
+  local aid, after, limit = A[1], tonumber(A[2]), A[3]
+  local key = akey(aid) .. ':ev'
+  local first = redis.call('XRANGE', key, '-', '+', 'COUNT', 1)
+  local out = { events = {}, complete = true }
+  if #first > 0 and tonumber(string.match(first[1][1], '^(%d+)')) > after + 1 then out.complete = false end
+  for _, entry in ipairs(redis.call('XRANGE', key, fmt(after + 1) .. '-0', '+', 'COUNT', limit)) do
+    out.events[#out.events + 1] = entry[2][2]
+  end
+  out.last = tonumber(redis.call('HGET', akey(aid), 'seq') or 0)
+  return cjson.encode(out)
+end
+
+local op = ops[OP]
+if not op then return fail('unknown-operation', 'routing script has no operation ' .. tostring(OP)) end
+return op()
