@@ -7,11 +7,13 @@ public final class Main {
 
   private static final String USAGE = String.join("\n",
       "usage: switchboard bench import [--rows 1000000] [--repeat 3]",
-      "       switchboard bench lookup [--seconds 30] [--rate 5000] [--customers 1000000] [--connections 32]");
+      "       switchboard bench lookup [--seconds 30] [--rate 5000] [--customers 1000000] [--connections 32]",
+      "       switchboard bench routing [--agents 2000] [--rate 5000] [--seconds 30] [--handle-ms 100]");
 
   private Main() {}
 
   public static void main(String[] args) throws Exception {
+    System.setProperty("SWITCHBOARD_ACCESS_LOG", "OFF");
     if (args.length == 0) {
       fail("no benchmark named");
     }
@@ -19,6 +21,7 @@ public final class Main {
     switch (args[0]) {
       case "import" -> ImportBenchmark.run(new BenchArgs(options, "rows", "repeat"));
       case "lookup" -> LookupBenchmark.run(new BenchArgs(options, "seconds", "rate", "customers", "connections"));
+      case "routing" -> RoutingBenchmark.run(new BenchArgs(options, "agents", "rate", "seconds", "handle-ms"));
       default -> fail("unknown benchmark '" + args[0] + "'");
     }
     System.exit(0);

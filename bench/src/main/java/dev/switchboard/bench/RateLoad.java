@@ -12,9 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 
 /**
- * An open-loop HTTP load: requests are due at a fixed rate, sent from one Vert.x event loop in
- * 1 ms ticks, and each latency counts from the moment its request was due. Blocks the caller
- * until the run is over and every answer is in (or timed out).
+ * An open-loop HTTP load of GET requests ({@link OpenLoop}), each latency counted from the moment its
+ * request was due. Blocks the caller until the run is over and every answer is in.
  */
 final class RateLoad {
 
@@ -42,49 +41,31 @@ final class RateLoad {
 
   Result run(LongFunction<String> pathOf, int rate, Duration duration) throws Exception {
     Promise<Result> done = Promise.promise();
-    vertx.runOnContext(ignored -> new Run(pathOf, rate, duration, done).start());
-    return done.future().toCompletionStage().toCompletableFuture()
-        .get(duration.toSeconds() + 60, TimeUnit.SECONDS);
+    vertx.runOnContext(ignored -> new Run(duration, done).start(pathOf, rate));
+    return done.future().toCompletionStage().toCompletableFuture().get(duration.toSeconds() + 60, TimeUnit.SECONDS);
   }
 
+  /** One run's counters; touched only on the run's context. */
   private final class Run {
-    private final LongFunction<String> pathOf;
-    private final long intervalNanos;
-    private final long durationNanos;
+    private final Duration duration;
     private final Promise<Result> done;
-    private final Latencies latencies;
-    private long started;
-    private long sent;
+    private Latencies latencies;
+    private long sent = -1;
     private long finished;
     private long ok;
     private long errors;
-    private long timer;
 
-    Run(LongFunction<String> pathOf, int rate, Duration duration, Promise<Result> done) {
-      this.pathOf = pathOf;
-      this.intervalNanos = 1_000_000_000L / rate;
-      this.durationNanos = duration.toNanos();
+    Run(Duration duration, Promise<Result> done) {
+      this.duration = duration;
       this.done = done;
-      this.latencies = new Latencies((int) Math.min(Integer.MAX_VALUE - 8, (long) rate * duration.toSeconds()));
     }
 
-    void start() {
-      started = System.nanoTime();
-      timer = vertx.setPeriodic(1, 1, tick -> sendDue());
-    }
-
-    private void sendDue() {
-      long now = System.nanoTime();
-      long end = Math.min(now, started + durationNanos);
-      while (started + sent * intervalNanos <= end) {
-        long due = started + sent * intervalNanos;
-        send(pathOf.apply(sent), due);
-        sent++;
-      }
-      if (now >= started + durationNanos) {
-        vertx.cancelTimer(timer);
+    void start(LongFunction<String> pathOf, int rate) {
+      latencies = new Latencies((int) Math.min(50_000_000L, (long) rate * duration.toSeconds()));
+      new OpenLoop(vertx, rate, duration, (n, due) -> send(pathOf.apply(n), due), total -> {
+        sent = total;
         finishIfDone();
-      }
+      }).start();
     }
 
     private void send(String path, long due) {
@@ -103,9 +84,8 @@ final class RateLoad {
     }
 
     private void finishIfDone() {
-      if (finished == sent && System.nanoTime() >= started + durationNanos) {
-        double seconds = durationNanos / 1e9;
-        done.tryComplete(new Result(sent, ok, errors, seconds, latencies.percentileMillis(0.50),
+      if (finished == sent) {
+        done.tryComplete(new Result(sent, ok, errors, duration.toNanos() / 1e9, latencies.percentileMillis(0.50),
             latencies.percentileMillis(0.99), latencies.percentileMillis(0.999)));
       }
     }

@@ -1,0 +1,136 @@
+package dev.switchboard.bench;
+
+import dev.switchboard.routing.agent.AgentId;
+import dev.switchboard.routing.agent.AgentProfile;
+import dev.switchboard.routing.agent.Presence;
+import dev.switchboard.routing.contact.Channel;
+import dev.switchboard.routing.contact.ChannelCosts;
+import dev.switchboard.routing.contact.ContactId;
+import dev.switchboard.routing.contact.ContactOutcomes;
+import dev.switchboard.routing.contact.ContactRequest;
+import dev.switchboard.routing.contact.ContactState;
+import dev.switchboard.routing.dispatch.EventFeed;
+import dev.switchboard.routing.dispatch.Router;
+import dev.switchboard.routing.dispatch.RoutingEvent;
+import dev.switchboard.routing.dispatch.RoutingRules;
+import dev.switchboard.routing.dispatch.RoutingSettings;
+import dev.switchboard.routing.queue.QueueId;
+import dev.switchboard.routing.queue.QueuePolicy;
+import dev.switchboard.routing.store.LocalRedisServer;
+import dev.switchboard.routing.store.RedisStore;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The real routing engine on a local Redis: {@code agents} agents log in and accept every offer at
+ * once, finishing each contact after {@code handle-ms}; contacts arrive at {@code rate} per second
+ * over a mix of voice, chat, email and callback queues. Measures arrival (the channel's enqueue
+ * call) to the offer event reaching this node, open loop. Baseline: the same number of Redis round
+ * trips per contact with no routing logic, at the same rate.
+ */
+final class RoutingBenchmark {
+
+  private static final List<QueueId> QUEUES = List.of(new QueueId("voice"), new QueueId("chat"),
+      new QueueId("email"), new QueueId("billing"), new QueueId("callback"));
+  private static final Channel[] CHANNEL_OF = {Channel.VOICE, Channel.CHAT, Channel.EMAIL, Channel.VOICE, Channel.CALLBACK};
+  private static final int[] MIX = {25, 40, 15, 10, 10};
+
+  private RoutingBenchmark() {}
+
+  static void run(BenchArgs args) throws Exception {
+    int agents = (int) args.number("agents", 2000, 1, 100_000);
+    int rate = (int) args.number("rate", 5000, 1, 100_000);
+    int seconds = (int) args.number("seconds", 30, 1, 3600);
+    int handleMillis = (int) args.number("handle-ms", 100, 0, 600_000);
+    try (LocalRedisServer redis = LocalRedisServer.startEphemeral()) {
+      Vertx vertx = Vertx.vertx();
+      RedisClient client = RedisClient.create(redis.uri());
+      try (StatefulRedisConnection<String, String> connection = client.connect();
+          StatefulRedisPubSubConnection<String, String> events = client.connectPubSub();
+          StatefulRedisPubSubConnection<String, String> baselineEvents = client.connectPubSub()) {
+        RedisStore store = new RedisStore(vertx, connection, "bench");
+        Router router = new Router(vertx, store, Clock.systemUTC(), rules(), RoutingSettings.defaults(),
+            ended -> Future.succeededFuture());
+        await(router.start());
+        loginAll(router, agents);
+        System.out.printf("%,d agents ready; contacts at %,d/s for %d s (handle %d ms) after a 5 s warm-up%n",
+            agents, rate, seconds, handleMillis);
+        ContactLoad load = new ContactLoad(vertx, router, new EventFeed(vertx, store.keys(), events), handleMillis);
+        load.start();
+        load.run(rate, Duration.ofSeconds(5));
+        ContactLoad.Result routing = load.run(rate, Duration.ofSeconds(seconds));
+        System.out.println("routing:  " + routing);
+        ContactLoad.Result baseline = new BaselineLoad(vertx, store, baselineEvents).run(rate, Duration.ofSeconds(seconds));
+        System.out.println("baseline: " + baseline);
+        System.out.printf("RESULT routing rate=%.0f p50_ms=%.3f p99_ms=%.3f baseline_ratio=%.2f%n",
+            routing.offeredRate(), routing.p50(), routing.p99(), routing.p99() / baseline.p99());
+        await(router.stop());
+      } finally {
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+        client.shutdown();
+      }
+    }
+  }
+
+  static RoutingRules rules() {
+    Set<String> skills = Set.of("general", "billing");
+    List<QueuePolicy> queues = new ArrayList<>();
+    for (int i = 0; i < QUEUES.size(); i++) {
+      Map<String, Integer> needs = QUEUES.get(i).value().equals("billing") ? Map.of("billing", 3) : Map.of("general", 1);
+      queues.add(QueuePolicy.of(QUEUES.get(i), EnumSet.of(CHANNEL_OF[i]), needs));
+    }
+    return new RoutingRules(skills, Set.of("break"), ChannelCosts.defaults(), queues);
+  }
+
+  /** Which queue contact number {@code n} goes to, following {@link #MIX}. */
+  static int queueOf(long n) {
+    int slot = (int) ((n * 37) % 100);
+    for (int i = 0; i < MIX.length; i++) {
+      if (slot < MIX[i]) {
+        return i;
+      }
+      slot -= MIX[i];
+    }
+    return 0;
+  }
+
+  static ContactRequest request(long n) {
+    int queue = queueOf(n);
+    return ContactRequest.of(CHANNEL_OF[queue], QUEUES.get(queue));
+  }
+
+  private static void loginAll(Router router, int agents) {
+    for (int from = 0; from < agents; from += 200) {
+      List<Future<Void>> batch = new ArrayList<>();
+      for (int i = from; i < Math.min(agents, from + 200); i++) {
+        AgentProfile profile = new AgentProfile(new AgentId(String.format("agent-%05d", i)), "Agent " + i,
+            Map.of("general", 5, "billing", 1 + i % 9), AgentProfile.DEFAULT_CAPACITY, EnumSet.allOf(Channel.class),
+            java.util.Optional.empty(), Map.of());
+        batch.add(router.login(profile).compose(session -> router.setPresence(profile.id(), Presence.ready())));
+      }
+      await(Future.all(batch));
+    }
+  }
+
+  static <T> T await(Future<T> future) {
+    return future.toCompletionStage().toCompletableFuture().join();
+  }
+
+  static boolean offered(RoutingEvent event) {
+    return event instanceof RoutingEvent.ContactChanged changed && changed.state() == ContactState.OFFERED;
+  }
+
+  static ContactId contactOf(RoutingEvent event) {
+    return ((RoutingEvent.ContactChanged) event).contact();
+  }
+}
