@@ -4,6 +4,7 @@ import dev.switchboard.config.ServerSettings;
 import dev.switchboard.gateway.api.CustomerRoutes;
 import dev.switchboard.gateway.api.ImportRoutes;
 import dev.switchboard.gateway.api.ProblemResponses;
+import dev.switchboard.gateway.auth.AuthRoutes;
 import dev.switchboard.gateway.web.AccessLog;
 import dev.switchboard.gateway.web.HealthRoutes;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -27,15 +28,17 @@ final class HttpGateway extends VerticleBase {
   private final HealthRoutes health;
   private final CustomerRoutes customers;
   private final ImportRoutes imports;
+  private final AuthRoutes auth;
   private HttpServer server;
 
   HttpGateway(ServerSettings settings, PrometheusMeterRegistry registry, HealthRoutes health,
-      CustomerRoutes customers, ImportRoutes imports) {
+      CustomerRoutes customers, ImportRoutes imports, AuthRoutes auth) {
     this.settings = settings;
     this.registry = registry;
     this.health = health;
     this.customers = customers;
     this.imports = imports;
+    this.auth = auth;
   }
 
   @Override
@@ -60,8 +63,10 @@ final class HttpGateway extends VerticleBase {
     router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
 
     Router api = Router.router(vertx);
+    auth.protect(api);
     imports.mount(api);
     api.route().handler(BodyHandler.create(false).setBodyLimit(settings.bodyLimitBytes()));
+    auth.mount(api);
     customers.mount(api);
     api.route().failureHandler(ProblemResponses::handle);
     router.route("/api/v1/*").subRouter(api);

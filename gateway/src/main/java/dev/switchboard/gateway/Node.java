@@ -3,6 +3,8 @@ package dev.switchboard.gateway;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.gateway.api.CustomerRoutes;
 import dev.switchboard.gateway.api.ImportRoutes;
+import dev.switchboard.gateway.auth.AccountProvisioning;
+import dev.switchboard.gateway.auth.AuthRoutes;
 import dev.switchboard.gateway.redis.RedisConnection;
 import dev.switchboard.gateway.web.HealthRoutes;
 import dev.switchboard.gateway.web.ReadinessCheck;
@@ -26,6 +28,7 @@ import io.vertx.micrometer.VertxPrometheusOptions;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -46,15 +49,17 @@ public final class Node implements AutoCloseable {
   private final Vertx vertx;
   private final CustomerDirectory directory;
   private final CustomerImport importer;
+  private final AccountProvisioning accounts;
   private final int port;
 
   private Node(SwitchboardConfig config, RedisConnection redis, Vertx vertx, CustomerDirectory directory,
-      CustomerImport importer, int port) {
+      CustomerImport importer, AccountProvisioning accounts, int port) {
     this.config = config;
     this.redis = redis;
     this.vertx = vertx;
     this.directory = directory;
     this.importer = importer;
+    this.accounts = accounts;
     this.port = port;
   }
 
@@ -81,14 +86,18 @@ public final class Node implements AutoCloseable {
       HealthRoutes health = new HealthRoutes(List.of(redisCheck(store, redis)));
       CustomerRoutes customers = new CustomerRoutes(directory, json, clock);
       ImportRoutes imports = new ImportRoutes(vertx, importer, importWorkers, config.server().importLimitBytes());
+      AuthRoutes auth = AuthRoutes.create(store, vertx.createSharedWorkerExecutor("auth-hash", 2, 30, TimeUnit.SECONDS),
+          clock);
+      await(auth.provisioning().ensureAdmin(Optional.ofNullable(System.getenv(
+          AccountProvisioning.ADMIN_PASSWORD_VARIABLE)), System.out), "set up the initial admin account");
 
       int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
       await(vertx.deployVerticle(
-          () -> new HttpGateway(config.server(), registry, health, customers, imports),
+          () -> new HttpGateway(config.server(), registry, health, customers, imports, auth),
           new DeploymentOptions().setInstances(instances)), "open the HTTP port " + config.server().port());
       log.info("Switchboard serving HTTP on {}:{} ({} event loops), Redis at {}", config.server().host(),
           config.server().port(), instances, redis.displayUri());
-      return new Node(config, redis, vertx, directory, importer, config.server().port());
+      return new Node(config, redis, vertx, directory, importer, auth.provisioning(), config.server().port());
     } catch (RuntimeException e) {
       vertx.close();
       redis.close();
@@ -110,6 +119,11 @@ public final class Node implements AutoCloseable {
 
   public CustomerImport importer() {
     return importer;
+  }
+
+  /** Accounts that must exist: the demo's agents, a test's admin. */
+  public AccountProvisioning accounts() {
+    return accounts;
   }
 
   public SwitchboardConfig config() {

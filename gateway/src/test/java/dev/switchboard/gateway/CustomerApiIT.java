@@ -18,7 +18,7 @@ class CustomerApiIT {
   @BeforeAll
   static void start() {
     node = Node.start(TestNodes.config(TestRedis.uri(), TestRedis.freshCenter()));
-    http = new Http(node.port());
+    http = TestNodes.signedInAdmin(node);
   }
 
   @AfterAll

@@ -13,9 +13,20 @@ final class Http {
 
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
+  private final String token;
 
   Http(int port) {
-    this.base = "http://127.0.0.1:" + port;
+    this("http://127.0.0.1:" + port, null);
+  }
+
+  private Http(String base, String token) {
+    this.base = base;
+    this.token = token;
+  }
+
+  /** The same client sending {@code Authorization: Bearer <token>} with every request. */
+  Http withToken(String sessionToken) {
+    return new Http(base, sessionToken);
   }
 
   HttpResponse<String> get(String path) {
@@ -38,6 +49,9 @@ final class Http {
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
     try {
+      if (token != null) {
+        request.header("Authorization", "Bearer " + token);
+      }
       return client.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

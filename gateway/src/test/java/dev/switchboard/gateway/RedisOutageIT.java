@@ -21,7 +21,7 @@ class RedisOutageIT {
     LocalRedisServer redis = LocalRedisServer.startPersistent(data);
     int port = redis.port();
     try (Node node = Node.start(TestNodes.config(redis.uri(), "outage"))) {
-      Http http = new Http(node.port());
+      Http http = TestNodes.signedInAdmin(node);
       assertThat(http.get("/ready").statusCode()).isEqualTo(200);
 
       redis.close();

@@ -4,6 +4,9 @@ import dev.switchboard.config.DirectorySettings;
 import dev.switchboard.config.RedisSettings;
 import dev.switchboard.config.ServerSettings;
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.gateway.auth.AccountId;
+import dev.switchboard.gateway.auth.Role;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -12,7 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Configurations for nodes under test: loopback, a free port, an external Redis URI. */
+/** Configurations for nodes under test (loopback, a free port, an external Redis URI) and a signed-in admin. */
 final class TestNodes {
 
   private TestNodes() {}
@@ -24,6 +27,20 @@ final class TestNodes {
             Duration.ofSeconds(2), Duration.ofSeconds(3)),
         new DirectorySettings("KR", 50),
         Optional.empty());
+  }
+
+  /** Ensures an admin account with a known password and returns a client signed in as it. */
+  static Http signedInAdmin(Node node) {
+    String password = "test-admin-password";
+    Node.await(node.accounts().ensure(new AccountId("test-admin"), "Test admin", Role.ADMIN, password),
+        "ensure the test admin");
+    Http http = new Http(node.port());
+    var response = http.post("/api/v1/sessions", "application/json",
+        new JsonObject().put("account", "test-admin").put("password", password).encode());
+    if (response.statusCode() != 201) {
+      throw new IllegalStateException("Test admin could not sign in: " + response.statusCode() + " " + response.body());
+    }
+    return http.withToken(new JsonObject(response.body()).getString("token"));
   }
 
   static int freePort() {

@@ -1,0 +1,106 @@
+package dev.switchboard.gateway.auth;
+
+import dev.switchboard.gateway.api.ApiProblem;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
+import io.vertx.ext.web.RoutingContext;
+import java.net.URI;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Lets a request through only with a live session: finds the token (header or cookie), loads the
+ * session and the account as they are now, and puts the {@link Principal} in the context. Missing,
+ * invalid or expired sessions, and disabled or deleted accounts, get 401 with a Bearer challenge.
+ * Cookie-authenticated writes from another origin get 403. Runs on event loops; pauses the request
+ * body while it looks the session up, so body handlers after it still see the whole body.
+ */
+public final class AuthHandler implements Handler<RoutingContext> {
+
+  private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+  private final RedisSessions sessions;
+  private final RedisAccounts accounts;
+
+  public AuthHandler(RedisSessions sessions, RedisAccounts accounts) {
+    this.sessions = sessions;
+    this.accounts = accounts;
+  }
+
+  @Override
+  public void handle(RoutingContext context) {
+    Optional<Credential> credential;
+    try {
+      credential = Credential.from(context.request());
+    } catch (Unauthenticated rejected) {
+      rejected.failRequest(context);
+      return;
+    }
+    if (credential.isEmpty()) {
+      new Unauthenticated(Unauthenticated.MISSING, false).failRequest(context);
+      return;
+    }
+    if (credential.get().fromCookie() && crossOriginWrite(context.request())) {
+      context.fail(new ApiProblem(403, "Forbidden", "A " + context.request().method() + " from origin '"
+          + context.request().getHeader("Origin") + "' may not use the session cookie of this server; "
+          + "send the request from the Switchboard pages or with an Authorization header."));
+      return;
+    }
+    HttpServerRequest request = context.request();
+    boolean paused = !request.isEnded();
+    if (paused) {
+      request.pause();
+    }
+    principal(credential.get().token()).onComplete(result -> {
+      if (result.succeeded() && result.result().isPresent()) {
+        result.result().get().attachTo(context);
+        context.next();
+        return;
+      }
+      if (result.failed()) {
+        context.fail(result.cause());
+      } else {
+        new Unauthenticated(Unauthenticated.INVALID, true).failRequest(context);
+      }
+      if (paused) {
+        request.resume();
+      }
+    });
+  }
+
+  private Future<Optional<Principal>> principal(SessionToken token) {
+    return sessions.use(token).compose(session -> {
+      if (session.isEmpty()) {
+        return Future.succeededFuture(Optional.empty());
+      }
+      return accounts.get(session.get().account()).compose(account -> {
+        if (account.isPresent() && !account.get().disabled()) {
+          return Future.succeededFuture(Optional.of(new Principal(account.get(), session.get(), token)));
+        }
+        return sessions.close(token).map(closed -> Optional.<Principal>empty());
+      });
+    });
+  }
+
+  private static boolean crossOriginWrite(HttpServerRequest request) {
+    String origin = request.getHeader("Origin");
+    if (SAFE.contains(request.method()) || origin == null) {
+      return false;
+    }
+    try {
+      URI uri = URI.create(origin);
+      HostAndPort authority = request.authority();
+      if (authority == null || uri.getHost() == null) {
+        return true;
+      }
+      int originPort = uri.getPort() >= 0 ? uri.getPort() : ("https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80);
+      int hostPort = authority.port() >= 0 ? authority.port() : (request.isSSL() ? 443 : 80);
+      return !authority.host().equalsIgnoreCase(uri.getHost()) || originPort != hostPort;
+    } catch (IllegalArgumentException malformed) {
+      return true;
+    }
+  }
+}

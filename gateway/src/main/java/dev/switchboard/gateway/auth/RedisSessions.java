@@ -1,0 +1,91 @@
+package dev.switchboard.gateway.auth;
+
+import dev.switchboard.routing.store.LuaScript;
+import dev.switchboard.routing.store.RedisStore;
+import io.lettuce.core.ScriptOutputType;
+import io.vertx.core.Future;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Sessions in Redis under the SHA-256 of their token ({@code sb:{center}:session:<digest>}), never the
+ * token itself. Each use pushes the idle expiry (the key's TTL) forward, up to the absolute expiry.
+ * Thread-safe; futures complete on the caller's context.
+ */
+public final class RedisSessions {
+
+  private static final LuaScript OPEN = LuaScript.load("/dev/switchboard/gateway/auth/open-session.lua",
+      ScriptOutputType.INTEGER);
+
+  private final RedisStore store;
+  private final SessionLifetime lifetime;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  public RedisSessions(RedisStore store, SessionLifetime lifetime, Clock clock) {
+    this.store = store;
+    this.lifetime = lifetime;
+    this.clock = clock;
+  }
+
+  /** Opens a session for {@code account}; the token is returned here and nowhere else. */
+  public Future<IssuedSession> open(Account account) {
+    Instant now = clock.instant();
+    Instant absolute = now.plus(lifetime.absolute());
+    Instant idleEnd = lifetime.idleExpiry(now, absolute);
+    SessionToken token = SessionToken.generate(random);
+    Session session = new Session(account.id(), account.role(), now, absolute);
+    return store.<Long>eval(OPEN, new String[] {key(token)},
+        Long.toString(Duration.between(now, idleEnd).toMillis()),
+        "account", account.id().value(),
+        "role", account.role().wireName(),
+        "created", Long.toString(now.toEpochMilli()),
+        "expires", Long.toString(absolute.toEpochMilli()))
+        .map(done -> new IssuedSession(token, session, idleEnd));
+  }
+
+  /** The live session of {@code token}, its idle expiry pushed forward; empty when unknown or expired. */
+  public Future<Optional<Session>> use(SessionToken token) {
+    String key = key(token);
+    return store.run(commands -> commands.hgetall(key)).compose(fields -> {
+      Optional<Session> session = parse(fields);
+      Instant now = clock.instant();
+      if (session.isEmpty() || !now.isBefore(session.get().absoluteExpiry())) {
+        return fields.isEmpty() ? Future.succeededFuture(Optional.<Session>empty())
+            : store.run(commands -> commands.del(key)).map(deleted -> Optional.<Session>empty());
+      }
+      long ttl = Duration.between(now, lifetime.idleExpiry(now, session.get().absoluteExpiry())).toMillis();
+      return store.run(commands -> commands.pexpire(key, Math.max(1, ttl))).map(refreshed -> session);
+    });
+  }
+
+  /** Ends the session of {@code token}; true when it was live. */
+  public Future<Boolean> close(SessionToken token) {
+    return store.run(commands -> commands.del(key(token))).map(deleted -> deleted > 0);
+  }
+
+  SessionLifetime lifetime() {
+    return lifetime;
+  }
+
+  private String key(SessionToken token) {
+    return store.keys().key("session", token.digest());
+  }
+
+  private static Optional<Session> parse(Map<String, String> fields) {
+    if (fields.isEmpty() || !AccountId.isValid(fields.get("account"))) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new Session(new AccountId(fields.get("account")), Role.named(fields.get("role")),
+          Instant.ofEpochMilli(Long.parseLong(fields.get("created"))),
+          Instant.ofEpochMilli(Long.parseLong(fields.get("expires")))));
+    } catch (RuntimeException damaged) {
+      return Optional.empty();
+    }
+  }
+}
