@@ -600,6 +600,24 @@ function ops.sweep()
   return cjson.encode(R)
 end
 
+-- records whether a queue is within its business hours; on closing, asks the channels of every
+-- waiting contact to apply the out-of-hours fallback (once per closing, whichever node sees it first)
+function ops.hours()
+  local q, state, action = A[1], A[2], A[3]
+  local key = P .. 'q:' .. q
+  if redis.call('HGET', key, 'hours') == state then return cjson.encode(R) end
+  redis.call('HSET', key, 'hours', state)
+  R.fallbacks = 0
+  if state == 'closed' then
+    for _, cid in ipairs(redis.call('ZRANGE', P .. 'we:' .. q, 0, -1)) do
+      local ch = redis.call('HGET', ckey(cid), 'ch')
+      emit({ type = 'fallback', contact = cid, queue = q, channel = ch, action = action })
+      R.fallbacks = R.fallbacks + 1
+    end
+  end
+  return cjson.encode(R)
+end
+
 function ops.backlog()
   local aid, after, limit = A[1], tonumber(A[2]), A[3]
   local key = akey(aid) .. ':ev'
