@@ -141,12 +141,12 @@ end
 -- queues -----------------------------------------------------------------------------------------
 
 local function queue_in(cid, c)
-  redis.call('ZADD', P .. 'w:' .. c.q, fmt((PMAX - tonumber(c.prio)) * 1e13 + tonumber(c.entry)), cid)
+  redis.call('ZADD', P .. 'w:' .. c.q .. ':' .. c.ch, fmt((PMAX - tonumber(c.prio)) * 1e13 + tonumber(c.entry)), cid)
   redis.call('ZADD', P .. 'we:' .. c.q, fmt(tonumber(c.entry)), cid)
 end
 
 local function queue_out(cid, c)
-  redis.call('ZREM', P .. 'w:' .. c.q, cid)
+  redis.call('ZREM', P .. 'w:' .. c.q .. ':' .. c.ch, cid)
   redis.call('ZREM', P .. 'we:' .. c.q, cid)
 end
 
@@ -205,28 +205,38 @@ local function offer(cid, c, aid)
   R.offers[#R.offers + 1] = { contact = cid, agent = aid, deadline = c.deadline, channel = c.ch, queue = c.q }
 end
 
+-- serves the queue's waiting contacts in order (merging its per-channel lists) while agents can take them
 local function match_queue(q)
   local qc = qcfg(q)
   if not qc then return end
-  local levels, open = tonumber(qc.n or 0), false
+  local levels = tonumber(qc.n or 0)
+  local live = {}
   for _, ch in ipairs(split(qc.ch)) do
-    if available(q, levels, ch) then open = true break end
+    if available(q, levels, ch) then live[ch] = 0 end
   end
-  if not open then return end
-  local blocked = {}
-  for _, cid in ipairs(redis.call('ZRANGE', P .. 'w:' .. q, 0, SCAN - 1)) do
-    local c = hgetall(ckey(cid))
-    if c and c.state == 'QUEUED' then
-      local key = c.ch .. '|' .. c.level
-      if blocked[key] == nil then blocked[key] = not available(q, tonumber(c.level), c.ch) end
-      if not blocked[key] then
-        local aid, why = choose(cid, c)
-        if aid then
-          offer(cid, c, aid)
-        elseif why == 'none' then
-          blocked[key] = true
-        end
+  for _ = 1, SCAN do
+    local best_ch, best_id, best_score = nil, nil, nil
+    for ch, offset in pairs(live) do
+      local head = redis.call('ZRANGE', P .. 'w:' .. q .. ':' .. ch, offset, offset, 'WITHSCORES')
+      if #head == 0 then
+        live[ch] = nil
+      elseif not best_score or tonumber(head[2]) < best_score then
+        best_ch, best_id, best_score = ch, head[1], tonumber(head[2])
       end
+    end
+    if not best_id then return end
+    local c = hgetall(ckey(best_id))
+    local aid, why = nil, 'gone'
+    if c and c.state == 'QUEUED' then aid, why = choose(best_id, c) end
+    if aid then
+      offer(best_id, c, aid)
+      for ch in pairs(live) do
+        if not available(q, levels, ch) then live[ch] = nil end
+      end
+    elseif why == 'none' and tonumber(c.level) == levels then
+      live[best_ch] = nil
+    else
+      live[best_ch] = live[best_ch] + 1
     end
   end
 end
@@ -234,13 +244,17 @@ end
 local function match_for_agent(aid)
   local a = hgetall(akey(aid))
   if not a or a.state ~= 'READY' then return end
-  local seen, heads = {}, {}
+  local seen, heads, channels = {}, {}, split(a.ch)
   for _, pool in ipairs(split(a.pools)) do
     for _, q in ipairs(redis.call('SMEMBERS', P .. 'pq:' .. pool)) do
       if not seen[q] then
         seen[q] = true
-        local head = redis.call('ZRANGE', P .. 'w:' .. q, 0, 0, 'WITHSCORES')
-        if #head > 0 then heads[#heads + 1] = { q = q, score = tonumber(head[2]) } end
+        local best = nil
+        for _, ch in ipairs(channels) do
+          local head = redis.call('ZRANGE', P .. 'w:' .. q .. ':' .. ch, 0, 0, 'WITHSCORES')
+          if #head > 0 and (not best or tonumber(head[2]) < best) then best = tonumber(head[2]) end
+        end
+        if best then heads[#heads + 1] = { q = q, score = best } end
       end
     end
   end
@@ -583,6 +597,24 @@ function ops.sweep()
   R.fired = #due
   local next = redis.call('ZRANGE', P .. 't', 0, 0, 'WITHSCORES')
   if #next > 0 then R.next = tonumber(next[2]) end
+  return cjson.encode(R)
+end
+
+-- records whether a queue is within its business hours; on closing, asks the channels of every
+-- waiting contact to apply the out-of-hours fallback (once per closing, whichever node sees it first)
+function ops.hours()
+  local q, state, action = A[1], A[2], A[3]
+  local key = P .. 'q:' .. q
+  if redis.call('HGET', key, 'hours') == state then return cjson.encode(R) end
+  redis.call('HSET', key, 'hours', state)
+  R.fallbacks = 0
+  if state == 'closed' then
+    for _, cid in ipairs(redis.call('ZRANGE', P .. 'we:' .. q, 0, -1)) do
+      local ch = redis.call('HGET', ckey(cid), 'ch')
+      emit({ type = 'fallback', contact = cid, queue = q, channel = ch, action = action })
+      R.fallbacks = R.fallbacks + 1
+    end
+  end
   return cjson.encode(R)
 end
 

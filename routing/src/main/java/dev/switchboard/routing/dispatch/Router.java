@@ -201,15 +201,31 @@ public final class Router {
         .map(reply -> ReplyDecoding.ended(reply).get(0));
   }
 
-  /** Handles every deadline due by now (offer timeouts, waits, escalations, wrap-ups); returns how many. */
+  /**
+   * Handles every deadline due by now (offer timeouts, preferred-agent waits, escalations, maximum waits,
+   * wrap-ups) and business-hour changes; returns how many deadlines fired.
+   */
   public Future<Integer> sweep() {
+    return checkHours().compose(ignored -> sweepDue());
+  }
+
+  /** Records each queue's open/closed state; the first node to see a queue close asks for fallbacks. */
+  private Future<Void> checkHours() {
+    List<Future<JsonObject>> checks = rules.queues().stream().filter(queue -> queue.hours().isPresent())
+        .map(queue -> run("hours", queue.id().value(),
+            queue.hours().get().isOpen(clock.instant()) ? "open" : "closed", queue.hours().get().fallback()))
+        .toList();
+    return Future.all(checks).mapEmpty();
+  }
+
+  private Future<Integer> sweepDue() {
     return run("sweep", Integer.toString(SWEEP_BATCH)).compose(reply -> {
       int fired = reply.getInteger("fired", 0);
       Long next = reply.getLong("next");
       if (next != null) {
         schedule.dueBy(next);
       }
-      return fired < SWEEP_BATCH ? Future.succeededFuture(fired) : sweep().map(more -> fired + more);
+      return fired < SWEEP_BATCH ? Future.succeededFuture(fired) : sweepDue().map(more -> fired + more);
     });
   }
 

@@ -71,8 +71,13 @@ public final class RoutingView {
 
   /** The queue's waiting contacts in the order they will be served. */
   public Future<List<ContactId>> waiting(QueueId queue) {
-    return store.run(redis -> redis.zrange(store.keys().key("w", queue.value()), 0, -1))
-        .map(ids -> ids.stream().map(ContactId::new).toList());
+    List<Future<List<ScoredValue<String>>>> lists = java.util.Arrays.stream(Channel.values())
+        .map(channel -> store.run(redis -> redis.zrangeWithScores(
+            store.keys().key("w", queue.value(), channel.name()), 0, -1)))
+        .toList();
+    return Future.all(lists).map(all -> lists.stream().flatMap(list -> list.result().stream())
+        .sorted(java.util.Comparator.comparingDouble(ScoredValue::getScore))
+        .map(value -> new ContactId(value.getValue())).toList());
   }
 
   /** The agent's events after {@code seq}, from the bounded backlog, for a reconnecting client. */
@@ -89,7 +94,7 @@ public final class RoutingView {
 
   public Future<QueueStats> queueStats(QueueId queue) {
     String day = Long.toString(clock.millis() / 86_400_000L);
-    Future<Long> waiting = store.run(redis -> redis.zcard(store.keys().key("w", queue.value())));
+    Future<Long> waiting = store.run(redis -> redis.zcard(store.keys().key("we", queue.value())));
     Future<List<ScoredValue<String>>> oldest =
         store.run(redis -> redis.zrangeWithScores(store.keys().key("we", queue.value()), 0, 0));
     Future<Map<String, String>> today = store.run(redis -> redis.hgetall(store.keys().key("s", queue.value(), day)));
