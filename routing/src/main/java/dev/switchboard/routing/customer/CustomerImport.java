@@ -99,20 +99,24 @@ public final class CustomerImport {
       if (line.ok() && line.text().isBlank()) {
         continue;
       }
-      if (!line.ok()) {
-        run.reject(line.number(), line.error());
+      if (line.ok()) {
+        addJsonLine(run, line);
       } else {
-        JsonObject object;
-        try {
-          object = new JsonObject(line.text());
-        } catch (RuntimeException e) {
-          run.reject(line.number(), "not a JSON object: " + firstLine(e.getMessage()));
-          continue;
-        }
-        add(run, line.number(), object);
+        run.reject(line.number(), line.error());
       }
       report(run, listener);
     }
+  }
+
+  private void addJsonLine(ImportRun run, Utf8LineReader.Line line) throws InterruptedException {
+    JsonObject object;
+    try {
+      object = new JsonObject(line.text());
+    } catch (RuntimeException e) {
+      run.reject(line.number(), "not a JSON object: " + firstLine(e.getMessage()));
+      return;
+    }
+    add(run, line.number(), object);
   }
 
   private void readCsv(Utf8LineReader lines, ImportRun run, ImportProgress listener)

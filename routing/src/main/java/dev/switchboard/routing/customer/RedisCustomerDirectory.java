@@ -23,6 +23,11 @@ public final class RedisCustomerDirectory implements CustomerDirectory {
 
   /** Most entries a timeline or name search page may hold. */
   public static final int MAX_PAGE = 1000;
+  /**
+   * How many records {@link #saveAll} hands to one call of save.lua. Measured: grouping records gave
+   * no gain, because Redis spends its time on each record's commands, not on the call itself.
+   */
+  private static final int RECORDS_PER_SCRIPT = 1;
 
   private static final String HIGHEST = new String(Character.toChars(Character.MAX_CODE_POINT));
   private static final Comparator<Customer> PICK_ORDER =
@@ -57,11 +62,15 @@ public final class RedisCustomerDirectory implements CustomerDirectory {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
-    return StoreCalls.guard(() -> store.<Long>eval(CustomerScripts.SAVE, saveKeys(stored), saveArgs(stored)))
+    SaveCall call = saveCall(List.of(stored));
+    return StoreCalls.guard(() -> store.<Long>eval(CustomerScripts.SAVE, call.keys(), call.args()))
         .map(written -> stored);
   }
 
-  /** Issues every save at once (pipelined on the shared connection) and waits for all of them. */
+  /**
+   * Issues every save at once, pipelined on the shared connection, and waits for all of them. Each
+   * record stays atomic; the batch as a whole is not.
+   */
   @Override
   public Future<Integer> saveAll(List<Customer> customers) {
     List<Customer> stored = new ArrayList<>(customers.size());
@@ -70,17 +79,18 @@ public final class RedisCustomerDirectory implements CustomerDirectory {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
-    CompletableFuture<?>[] saves = new CompletableFuture<?>[stored.size()];
+    List<CompletableFuture<?>> calls = new ArrayList<>(stored.size() / RECORDS_PER_SCRIPT + 1);
     try {
-      for (int i = 0; i < saves.length; i++) {
-        Customer customer = stored.get(i);
-        saves[i] = CustomerScripts.SAVE.eval(store.commands(), saveKeys(customer), saveArgs(customer))
-            .toCompletableFuture();
+      for (int from = 0; from < stored.size(); from += RECORDS_PER_SCRIPT) {
+        SaveCall call = saveCall(stored.subList(from, Math.min(stored.size(), from + RECORDS_PER_SCRIPT)));
+        calls.add(CustomerScripts.SAVE.eval(store.commands(), call.keys(), call.args()).toCompletableFuture());
       }
     } catch (RuntimeException e) {
       return StoreCalls.guard(() -> store.bridge(CompletableFuture.failedFuture(e)));
     }
-    return StoreCalls.guard(() -> store.bridge(CompletableFuture.allOf(saves).thenApply(done -> saves.length)));
+    CompletableFuture<Integer> all = CompletableFuture.allOf(calls.toArray(CompletableFuture<?>[]::new))
+        .thenApply(done -> stored.size());
+    return StoreCalls.guard(() -> store.bridge(all));
   }
 
   @Override
@@ -182,20 +192,26 @@ public final class RedisCustomerDirectory implements CustomerDirectory {
     return customer.withUpdatedAt(clock.instant());
   }
 
-  private String[] saveKeys(Customer customer) {
-    Identities identities = customer.identities();
-    List<String> scriptKeys = new ArrayList<>(8);
-    scriptKeys.add(keys.record(customer.id()));
-    scriptKeys.add(keys.nameIndex());
-    for (IdentityType type : IdentityType.values()) {
-      identities.of(type).forEach(value -> scriptKeys.add(keys.index(type, value)));
-    }
-    return scriptKeys.toArray(String[]::new);
-  }
+  /** The keys and arguments of one call of save.lua for these records. */
+  private record SaveCall(String[] keys, String[] args) {}
 
-  private String[] saveArgs(Customer customer) {
-    return new String[] {customer.id().value(), json.toJson(customer).encode(),
-        CustomerKeys.nameMember(customer.name(), customer.id())};
+  private SaveCall saveCall(List<Customer> customers) {
+    List<String> scriptKeys = new ArrayList<>(1 + customers.size() * 5);
+    List<String> args = new ArrayList<>(1 + customers.size() * 4);
+    scriptKeys.add(keys.nameIndex());
+    args.add(Integer.toString(customers.size()));
+    for (Customer customer : customers) {
+      scriptKeys.add(keys.record(customer.id()));
+      int before = scriptKeys.size();
+      for (IdentityType type : IdentityType.values()) {
+        customer.identities().of(type).forEach(value -> scriptKeys.add(keys.index(type, value)));
+      }
+      args.add(customer.id().value());
+      args.add(json.toJson(customer).encode());
+      args.add(CustomerKeys.nameMember(customer.name(), customer.id()));
+      args.add(Integer.toString(scriptKeys.size() - before));
+    }
+    return new SaveCall(scriptKeys.toArray(String[]::new), args.toArray(String[]::new));
   }
 
   private List<Customer> decode(List<Object> records) {

@@ -1,20 +1,24 @@
--- Stores one customer and moves its indexes atomically.
--- KEYS[1] record hash, KEYS[2] name index zset, KEYS[3..] identity index sets of the new record
--- ARGV[1] id, ARGV[2] record JSON, ARGV[3] name index member
-local old = redis.call('HMGET', KEYS[1], 'name', 'idx')
-if old[1] then
-  redis.call('ZREM', KEYS[2], old[1])
-end
-if old[2] then
-  for key in string.gmatch(old[2], '[^\n]+') do
-    redis.call('SREM', key, ARGV[1])
+-- Stores customers and moves their indexes; each record with its indexes changes atomically.
+-- KEYS[1] name index zset; then per record: its hash, then the identity index sets it belongs in
+-- ARGV[1] record count; then per record: id, record JSON, name index member, number of index sets
+local k, a = 2, 2
+for _ = 1, tonumber(ARGV[1]) do
+  local id, json, member, count = ARGV[a], ARGV[a + 1], ARGV[a + 2], tonumber(ARGV[a + 3])
+  local record = KEYS[k]
+  local old = redis.call('HMGET', record, 'name', 'idx')
+  if old[1] then
+    redis.call('ZREM', KEYS[1], old[1])
   end
+  if old[2] then
+    for key in string.gmatch(old[2], '[^\n]+') do
+      redis.call('SREM', key, id)
+    end
+  end
+  for i = k + 1, k + count do
+    redis.call('SADD', KEYS[i], id)
+  end
+  redis.call('HSET', record, 'json', json, 'name', member, 'idx', table.concat(KEYS, '\n', k + 1, k + count))
+  redis.call('ZADD', KEYS[1], 0, member)
+  k, a = k + count + 1, a + 4
 end
-local idx = {}
-for i = 3, #KEYS do
-  redis.call('SADD', KEYS[i], ARGV[1])
-  idx[#idx + 1] = KEYS[i]
-end
-redis.call('HSET', KEYS[1], 'json', ARGV[2], 'name', ARGV[3], 'idx', table.concat(idx, '\n'))
-redis.call('ZADD', KEYS[2], 0, ARGV[3])
-return 1
+return tonumber(ARGV[1])

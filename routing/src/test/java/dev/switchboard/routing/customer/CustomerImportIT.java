@@ -147,7 +147,7 @@ class CustomerImportIT {
 
   @Test
   void importsManyRowsInPipelinedBatches() throws Exception {
-    long rows = 50_000;
+    long rows = 20_000;
     long[] progressCalls = {0};
 
     ImportSummary summary = importer.run(new GeneratedCustomers(rows), ImportFormat.CSV,

@@ -157,6 +157,29 @@ class CustomerImportTest {
   }
 
   @Test
+  void keepsOnlyTheFirstThousandErrorsButCountsThemAll() throws Exception {
+    StringBuilder csv = new StringBuilder("id,name\n");
+    for (int i = 0; i < ImportSummary.MAX_ERRORS + 5; i++) {
+      csv.append("bad id ").append(i).append(",Kim\n");
+    }
+    csv.append("c-1,Kim\n");
+
+    ImportSummary summary = run(csv.toString(), ImportFormat.CSV);
+
+    assertThat(summary.rejected()).isEqualTo(ImportSummary.MAX_ERRORS + 5);
+    assertThat(summary.imported()).isEqualTo(1);
+    assertThat(summary.firstErrors()).hasSize(ImportSummary.MAX_ERRORS);
+    assertThat(summary.firstErrors().get(0).toString()).startsWith("line 2: id: customer id 'bad id 0' is invalid");
+  }
+
+  @Test
+  void acceptsAHeaderWithoutRows() throws Exception {
+    ImportSummary summary = run("id,name\r\n", ImportFormat.CSV);
+    assertThat(summary.rowsRead()).isZero();
+    assertThat(directory.batches).isEmpty();
+  }
+
+  @Test
   void choosesTheFormatByExtension() {
     assertThat(ImportFormat.forFileName("customers.CSV")).isEqualTo(ImportFormat.CSV);
     assertThat(ImportFormat.forFileName("customers.jsonl")).isEqualTo(ImportFormat.JSON_LINES);

@@ -3,11 +3,13 @@ package dev.switchboard.routing.customer.internal;
 import dev.switchboard.routing.store.StoreUnavailableException;
 import io.lettuce.core.RedisException;
 import io.vertx.core.Future;
+import java.io.IOException;
 import java.util.function.Supplier;
 
 /**
  * Makes every directory call end in a future, never a thrown exception, and reports a closed
- * Lettuce connection (which Lettuce signals by throwing on dispatch) as {@link StoreUnavailableException}.
+ * Lettuce connection (thrown on dispatch) or a socket lost mid-command (a Netty
+ * {@code ClosedChannelException}) as {@link StoreUnavailableException}.
  */
 public final class StoreCalls {
 
@@ -24,9 +26,10 @@ public final class StoreCalls {
   }
 
   static Throwable translate(Throwable failure) {
-    if (failure instanceof RedisException && !(failure instanceof StoreUnavailableException)
-        && failure.getMessage() != null && failure.getMessage().contains("is closed")) {
-      return new StoreUnavailableException("Redis is unavailable: " + failure.getMessage()
+    boolean closed = failure instanceof RedisException && failure.getMessage() != null
+        && failure.getMessage().contains("is closed");
+    if (closed || failure instanceof IOException) {
+      return new StoreUnavailableException("Redis is unavailable: " + failure
           + "; check the Redis connection settings and that Redis is running", failure);
     }
     return failure;
