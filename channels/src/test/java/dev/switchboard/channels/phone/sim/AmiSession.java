@@ -1,5 +1,6 @@
 package dev.switchboard.channels.phone.sim;
 
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -68,7 +69,7 @@ final class AmiSession extends SimpleChannelInboundHandler<AmiMessage> {
   @Override
   public void channelActive(ChannelHandlerContext context) {
     this.context = context;
-    context.writeAndFlush(BANNER);
+    write(context, BANNER, false);
   }
 
   @Override
@@ -105,8 +106,21 @@ final class AmiSession extends SimpleChannelInboundHandler<AmiMessage> {
   void sendEvent(String wire) {
     ChannelHandlerContext current = context;
     if (current != null && eventsOn) {
-      current.writeAndFlush(wire);
+      write(current, wire, false);
     }
+  }
+
+  /**
+   * Every write is queued on the connection's event loop, in the order it was produced, so a
+   * response computed from PBX state never overtakes the events that led to that state.
+   */
+  private static void write(ChannelHandlerContext context, String wire, boolean thenClose) {
+    context.executor().execute(() -> {
+      ChannelFuture written = context.writeAndFlush(wire);
+      if (thenClose) {
+        written.addListener(ChannelFutureListener.CLOSE);
+      }
+    });
   }
 
   void close() {
@@ -126,15 +140,16 @@ final class AmiSession extends SimpleChannelInboundHandler<AmiMessage> {
     Optional<String> secret = actions.secretOf(username);
     boolean accepted = secret.isPresent() && secretMatches(action, secret.get());
     if (!accepted) {
-      reply(context, action, response("Error").add("Message", "Authentication failed"))
-          .addListener(ChannelFutureListener.CLOSE);
+      reply(context, action, response("Error").add("Message", "Authentication failed"), true);
       return;
     }
     authenticated = true;
     eventsOn = !"off".equalsIgnoreCase(action.getOr("Events", "on"));
     reply(context, action, response("Success").add("Message", "Authentication accepted"));
-    context.writeAndFlush(AmiMessage.builder().add("Event", "FullyBooted").add("Privilege", "system,all")
-        .add("Uptime", 42).add("LastReload", 42).add("Status", "Fully Booted").build().toWire());
+    write(context, AmiMessage.builder().add("Event", "FullyBooted").add("Privilege", "system,all")
+        .add("Uptime", 42).add("LastReload", 42).add("Status", "Fully Booted").build().toWire(), false);
+    // Joined while still on the event loop: the reply goes out only after this handler returns,
+    // so any event the client can know about is written after the reply, none falls in a gap.
     loggedIn.add(this);
   }
 
@@ -147,8 +162,7 @@ final class AmiSession extends SimpleChannelInboundHandler<AmiMessage> {
 
   private void logoff(ChannelHandlerContext context, AmiMessage action) {
     loggedIn.remove(this);
-    reply(context, action, response("Goodbye").add("Message", "Thanks for all the fish."))
-        .addListener(ChannelFutureListener.CLOSE);
+    reply(context, action, response("Goodbye").add("Message", "Thanks for all the fish."), true);
   }
 
   private void ping(ChannelHandlerContext context, AmiMessage action) {
@@ -169,15 +183,19 @@ final class AmiSession extends SimpleChannelInboundHandler<AmiMessage> {
         .add("CoreHTTPenabled", "No"));
   }
 
-  private io.netty.channel.ChannelFuture reply(ChannelHandlerContext context, AmiMessage action,
-      AmiMessage.Builder message) {
+  private void reply(ChannelHandlerContext context, AmiMessage action, AmiMessage.Builder message) {
+    reply(context, action, message, false);
+  }
+
+  private void reply(ChannelHandlerContext context, AmiMessage action, AmiMessage.Builder message,
+      boolean thenClose) {
     AmiMessage built = message.build();
     AmiMessage.Builder withId = AmiMessage.builder();
     List<AmiMessage.Header> headers = built.headers();
     withId.add(headers.get(0).name(), headers.get(0).value());
     action.get("ActionID").ifPresent(actionId -> withId.add("ActionID", actionId));
     headers.stream().skip(1).forEach(header -> withId.add(header.name(), header.value()));
-    return context.writeAndFlush(withId.build().toWire());
+    write(context, withId.build().toWire(), thenClose);
   }
 
   static AmiMessage.Builder response(String status) {

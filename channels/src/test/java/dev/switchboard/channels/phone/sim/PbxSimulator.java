@@ -95,6 +95,30 @@ public final class PbxSimulator implements AutoCloseable {
     return call;
   }
 
+  /**
+   * A call from {@code callerIdNum} that the dialplan answers and puts on music on hold without
+   * AGI, for tests of the AMI side alone.
+   */
+  public SimCall waitingCall(String callerIdNum) {
+    synchronized (pbx) {
+      String shown = callerIdNum.isEmpty() ? "<unknown>" : callerIdNum;
+      SimChannel caller = pbx.create("PJSIP", "trunk", shown, "<unknown>", TRUNK_CONTEXT,
+          DIALLED_NUMBER, Optional.empty());
+      SimCall call = new SimCall(pbx, caller);
+      callsByChannel.put(caller.name, call);
+      pbx.state(caller, SimChannel.State.RING);
+      pbx.exten(caller, TRUNK_CONTEXT, DIALLED_NUMBER, 1, "Answer", "");
+      pbx.state(caller, SimChannel.State.UP);
+      call.hold();
+      return call;
+    }
+  }
+
+  /** Adds (or changes) an AMI user while running, as a {@code manager reload} would. */
+  public void addAmiUser(String username, String secret) {
+    actions.addUser(username, secret);
+  }
+
   private void runAgi(SimCall call, InetSocketAddress agi, String script, String callerIdNum) {
     SimChannel caller = call.callerLeg();
     try {

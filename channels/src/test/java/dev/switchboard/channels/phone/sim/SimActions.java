@@ -30,7 +30,7 @@ final class SimActions implements AmiSession.Actions {
 
   SimActions(SimPbx pbx, Map<String, String> secrets, Map<String, SimCall> callsByChannel) {
     this.pbx = pbx;
-    this.secrets = Map.copyOf(secrets);
+    this.secrets = new ConcurrentHashMap<>(secrets);
     this.callsByChannel = callsByChannel;
   }
 
@@ -48,6 +48,10 @@ final class SimActions implements AmiSession.Actions {
   public Optional<AmiSession.Reply> perform(AmiMessage action) {
     String name = action.getOr("Action", "").toLowerCase(Locale.ROOT);
     return Optional.ofNullable(handlers.get(name)).map(handler -> handler.apply(action));
+  }
+
+  void addUser(String username, String secret) {
+    secrets.put(username, secret);
   }
 
   List<AmiMessage> received() {
