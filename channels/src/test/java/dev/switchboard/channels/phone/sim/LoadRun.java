@@ -65,16 +65,15 @@ public final class LoadRun {
     }
     long begin = System.nanoTime();
     SimCall call = pbx.incomingCall(String.format("+4930%07d", number));
-    CompletableFuture.runAsync(() -> {
-      try {
-        var variables = call.awaitAgi(Duration.ofSeconds(30));
-        latencies.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
-        (("QUEUED".equals(variables.get("SWITCHBOARD_STATUS"))) ? queued : failed).incrementAndGet();
-        timer.schedule(() -> finish(call, total), holdTime.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (RuntimeException e) {
+    call.agiResult().orTimeout(30, TimeUnit.SECONDS).whenComplete((variables, failure) -> {
+      if (failure != null) {
         failed.incrementAndGet();
         finish(call, total);
+        return;
       }
+      latencies.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
+      (("QUEUED".equals(variables.get("SWITCHBOARD_STATUS"))) ? queued : failed).incrementAndGet();
+      timer.schedule(() -> finish(call, total), holdTime.toMillis(), TimeUnit.MILLISECONDS);
     });
   }
 

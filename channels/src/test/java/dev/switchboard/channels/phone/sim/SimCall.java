@@ -59,6 +59,11 @@ public final class SimCall {
     }
   }
 
+  /** Completes with the variables AGI set once AGI() returned, or fails if it could not run. */
+  public CompletableFuture<Map<String, String>> agiResult() {
+    return agi.thenApply(AgiDialer.Outcome::variables);
+  }
+
   /** Reads a channel variable as the dialplan would see it. */
   public Optional<String> variable(String name) {
     synchronized (pbx) {
