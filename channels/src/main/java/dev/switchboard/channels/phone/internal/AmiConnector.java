@@ -37,7 +37,7 @@ public final class AmiConnector {
   private final Clock clock;
   private final Backoff backoff;
   private final AtomicLong resyncs = new AtomicLong();
-  private ScheduledExecutorService executor;
+  private volatile ScheduledExecutorService executor;
   private volatile ManagerConnection current;
   private volatile AmiStatus status;
   private AtomicBoolean currentAbandoned = new AtomicBoolean(true);

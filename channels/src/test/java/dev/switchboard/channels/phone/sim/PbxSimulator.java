@@ -88,7 +88,7 @@ public final class PbxSimulator implements AutoCloseable {
       pbx.state(caller, SimChannel.State.RING);
       pbx.exten(caller, TRUNK_CONTEXT, DIALLED_NUMBER, 1, "Answer", "");
       pbx.state(caller, SimChannel.State.UP);
-      pbx.exten(caller, TRUNK_CONTEXT, DIALLED_NUMBER, 2, "AGI", agiUrl(agi, script));
+      pbx.exten(caller, TRUNK_CONTEXT, DIALLED_NUMBER, 2, "AGI", AgiEnvironment.url(agi, script));
     }
     SimCall started = call;
     agiThreads.execute(() -> runAgi(started, agi, script, callerIdNum));
@@ -123,7 +123,7 @@ public final class PbxSimulator implements AutoCloseable {
     SimChannel caller = call.callerLeg();
     try {
       AgiDialer.Outcome outcome = new AgiDialer(agi, settings.agiTimeout())
-          .run(environment(caller, agi, script, callerIdNum), (name, value) -> pbx.variable(caller, name, value));
+          .run(AgiEnvironment.of(caller, agi, script, callerIdNum), (name, value) -> pbx.variable(caller, name, value));
       synchronized (pbx) {
         if (pbx.isLive(caller)) {
           if ("QUEUED".equals(outcome.variables().get("SWITCHBOARD_STATUS"))) {
@@ -141,38 +141,6 @@ public final class PbxSimulator implements AutoCloseable {
       }
       call.agiFailed(e);
     }
-  }
-
-  private static Map<String, String> environment(SimChannel caller, InetSocketAddress agi, String script,
-      String callerIdNum) {
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("agi_network", "yes");
-    env.put("agi_network_script", script);
-    env.put("agi_request", agiUrl(agi, script));
-    env.put("agi_channel", caller.name);
-    env.put("agi_language", "en");
-    env.put("agi_type", "PJSIP");
-    env.put("agi_uniqueid", caller.uniqueId);
-    env.put("agi_version", "20.5.0");
-    env.put("agi_callerid", callerIdNum.isEmpty() ? "unknown" : callerIdNum);
-    env.put("agi_calleridname", "unknown");
-    env.put("agi_callingpres", "0");
-    env.put("agi_callingani2", "0");
-    env.put("agi_callington", "0");
-    env.put("agi_callingtns", "0");
-    env.put("agi_dnid", DIALLED_NUMBER);
-    env.put("agi_rdnis", "unknown");
-    env.put("agi_context", TRUNK_CONTEXT);
-    env.put("agi_extension", DIALLED_NUMBER);
-    env.put("agi_priority", "2");
-    env.put("agi_enhanced", "0.0");
-    env.put("agi_accountcode", "");
-    env.put("agi_threadid", "139872384063232");
-    return env;
-  }
-
-  private static String agiUrl(InetSocketAddress agi, String script) {
-    return "agi://" + agi.getHostString() + ":" + agi.getPort() + "/" + script;
   }
 
   /** How the phone of {@code agentExten} reacts when dialled by Redirect or Originate. */
