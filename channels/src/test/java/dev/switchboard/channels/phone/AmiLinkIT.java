@@ -192,6 +192,23 @@ class AmiLinkIT {
   }
 
   @Test
+  void originateToALocalChannelShowsBothHalvesLinked() throws Exception {
+    connect("cti", "s3cret");
+
+    await(link.originate(new OriginateRequest("Local/1001@switchboard-connect", "switchboard-click-to-dial",
+        "+4930123456", java.util.Optional.empty(), Duration.ofSeconds(20), java.util.Map.of())));
+
+    Await.until(WAIT, () -> events.stream().filter(CallAnswered.class::isInstance).count() == 2,
+        () -> "both halves answered: " + events);
+    List<CallStarted> halves = events.stream().filter(CallStarted.class::isInstance).map(CallStarted.class::cast)
+        .toList();
+    assertThat(halves).extracting(started -> started.call().channel())
+        .allMatch(name -> name.startsWith("Local/1001@switchboard-connect-"))
+        .anyMatch(name -> name.endsWith(";1")).anyMatch(name -> name.endsWith(";2"));
+    assertThat(halves).extracting(CallStarted::linkedId).containsOnly(halves.get(0).call().uniqueId());
+  }
+
+  @Test
   void actionsFailFastWhileTheLinkIsDown() {
     pbx = PbxSimulator.builder().amiUser("cti", "s3cret").start();
     link = new AmiLink(vertx, settings("cti", "bad"), events::add);

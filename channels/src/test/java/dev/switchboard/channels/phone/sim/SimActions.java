@@ -73,9 +73,10 @@ final class SimActions implements AmiSession.Actions {
       return error("Channel must be TECH/resource, got '" + target + "'");
     }
     String technology = target.substring(0, slash);
-    String resource = target.substring(slash + 1).split("@")[0];
-    boolean async = "true".equalsIgnoreCase(action.getOr("Async", "false"));
-    Runnable call = () -> placeOriginate(action, technology, resource);
+    String resource = target.substring(slash + 1);
+    Runnable call = technology.equalsIgnoreCase("Local")
+        ? () -> placeLocalOriginate(action, resource)
+        : () -> placeOriginate(action, technology, resource.split("@")[0]);
     return AmiSession.Reply.of(AmiSession.response("Success")
         .add("Message", "Originate successfully queued"), call);
   }
@@ -95,6 +96,21 @@ final class SimActions implements AmiSession.Actions {
             behaviour == AgentBehaviour.BUSY ? "User busy" : "User alerting, no answer");
         pbx.publishRaw(originateResponse(action, leg, "Failure", behaviour == AgentBehaviour.BUSY ? 5 : 3));
       }
+    }
+  }
+
+  /** Local/EXTEN@CONTEXT: ;2 runs the dialplan at EXTEN@CONTEXT, ;1 continues at Context/Exten. */
+  private void placeLocalOriginate(AmiMessage action, String resource) {
+    synchronized (pbx) {
+      SimChannel[] halves = pbx.createLocal(resource, action.getOr("CallerID", "<unknown>"),
+          action.getOr("Context", "default"), action.getOr("Exten", "s"));
+      SimChannel first = halves[0];
+      SimChannel second = halves[1];
+      pbx.exten(second, second.context, second.exten, 1, "Dial", "PJSIP/" + second.exten + ",30");
+      pbx.state(second, SimChannel.State.UP);
+      pbx.state(first, SimChannel.State.UP);
+      pbx.publishRaw(originateResponse(action, first, "Success", 4));
+      pbx.exten(first, first.context, first.exten, Integer.parseInt(action.getOr("Priority", "1")), "NoOp", "");
     }
   }
 

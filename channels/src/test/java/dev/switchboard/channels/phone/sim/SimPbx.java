@@ -48,6 +48,28 @@ final class SimPbx {
     return channel;
   }
 
+  /**
+   * A Local channel pair, named as Asterisk names them ({@code Local/1001@ctx-00000003;1} and
+   * {@code ;2}); both halves share the linkedid of the first.
+   */
+  synchronized SimChannel[] createLocal(String resource, String callerIdNum, String context, String exten) {
+    long id = sequence.incrementAndGet();
+    SimChannel[] halves = new SimChannel[2];
+    for (int half = 0; half < 2; half++) {
+      String name = String.format("Local/%s-%08x;%d", resource, id, half + 1);
+      String uniqueId = epoch + "." + id + (half == 0 ? "" : "1");
+      String linkedId = half == 0 ? uniqueId : halves[0].linkedId;
+      String[] target = resource.split("@", 2);
+      SimChannel channel = new SimChannel(name, uniqueId, linkedId, callerIdNum, "<unknown>",
+          half == 0 ? context : (target.length == 2 ? target[1] : "default"),
+          half == 0 ? exten : target[0], clock.instant());
+      channelsByName.put(name, channel);
+      halves[half] = channel;
+      emit("Newchannel", event -> channel.describe(event, ""));
+    }
+    return halves;
+  }
+
   synchronized void state(SimChannel channel, SimChannel.State state) {
     channel.state = state;
     emit("Newstate", event -> channel.describe(event, ""));
