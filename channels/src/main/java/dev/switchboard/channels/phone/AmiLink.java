@@ -31,7 +31,7 @@ public final class AmiLink {
   private final PhoneEventListener listener;
   private final AmiEngine engine;
   private volatile Context context;
-  private WorkerExecutor actionPool;
+  private volatile WorkerExecutor actionPool;
 
   public AmiLink(Vertx vertx, AmiSettings settings, PhoneEventListener listener) {
     this(vertx, settings, listener, Clock.systemUTC());
@@ -45,7 +45,10 @@ public final class AmiLink {
   }
 
   /** Starts the link; completes at once; the login follows in the background (see {@link #status()}). */
-  public Future<Void> start() {
+  public synchronized Future<Void> start() {
+    if (actionPool != null) {
+      return Future.failedFuture(new IllegalStateException("AMI link to " + settings.address() + " already started"));
+    }
     context = vertx.getOrCreateContext();
     actionPool = vertx.createSharedWorkerExecutor("ami-actions", settings.actionThreads(),
         settings.actionTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
@@ -55,8 +58,9 @@ public final class AmiLink {
   }
 
   /** Logs off and stops the link's threads. */
-  public Future<Void> stop() {
+  public synchronized Future<Void> stop() {
     WorkerExecutor pool = actionPool;
+    actionPool = null;
     return vertx.<Void>executeBlocking(() -> {
       engine.stop();
       return null;

@@ -40,6 +40,9 @@ public final class FastAgiEntry {
 
   /** Starts listening; completes once the port is bound, or fails saying why it could not. */
   public synchronized Future<Void> start() {
+    if (listener != null) {
+      return Future.failedFuture(new IllegalStateException("FastAGI on " + settings.address() + " already started"));
+    }
     Context context = vertx.getOrCreateContext();
     listener = new AgiListener(settings, context, intake, normalizer, hangups, Clock.systemUTC());
     return Future.fromCompletionStage(listener.start(), context)

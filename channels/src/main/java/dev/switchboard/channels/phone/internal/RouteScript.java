@@ -64,8 +64,15 @@ final class RouteScript implements AgiScript {
       return;
     }
     String raw = Optional.ofNullable(request.getCallerIdNumber()).map(String::trim).orElse("");
-    IncomingCall call = new IncomingCall(new CallRef(request.getUniqueId(), channelName), normalize(raw),
-        raw, queue, clock.instant());
+    IncomingCall call;
+    try {
+      call = new IncomingCall(new CallRef(Optional.ofNullable(request.getUniqueId()).orElse(""), channelName),
+          normalize(raw), raw, queue, clock.instant());
+    } catch (IllegalArgumentException e) {
+      log.warn("[channel={}] AGI request without channel or uniqueid: {}", channelName, e.getMessage());
+      AgiVariables.refuse(channel, DialplanStatus.FAILED, "incomplete AGI request: " + e.getMessage());
+      return;
+    }
     IntakeDecision decision = decide(call);
     if (decision instanceof IntakeDecision.Queued queued) {
       hangups.accepted(call.call(), queued.contactId());
