@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * CoreShowChannels resync after every login. All of it runs on the {@code ami-connect} thread; a
  * fresh connection is made per attempt so Asterisk-Java's own reconnect loop never competes.
  */
-public final class AmiConnector {
+final class AmiConnector {
 
   private static final Logger log = LoggerFactory.getLogger(AmiConnector.class);
 

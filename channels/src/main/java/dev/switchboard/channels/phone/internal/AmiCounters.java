@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.LongAdder;
  * The AMI link's counters. Events are counted on the {@code ami-events} thread (one writer);
  * reconnects and drops on other threads; any thread may read a snapshot.
  */
-public final class AmiCounters {
+final class AmiCounters {
 
   private final LongAdder events = new LongAdder();
   private final AtomicLong lastLagMillis = new AtomicLong(-1);
@@ -44,7 +44,7 @@ public final class AmiCounters {
     dropped.incrementAndGet();
   }
 
-  public AmiMetrics snapshot(long nowMillis) {
+  AmiMetrics snapshot(long nowMillis) {
     long second = nowMillis / 1000;
     long lastSecond = second == currentSecond + 1 ? currentCount
         : second == currentSecond ? lastSecondCount : 0;
