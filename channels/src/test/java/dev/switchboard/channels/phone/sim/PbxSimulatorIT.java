@@ -1,0 +1,100 @@
+package dev.switchboard.channels.phone.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.asteriskjava.manager.AuthenticationFailedException;
+import org.asteriskjava.manager.DefaultManagerConnection;
+import org.asteriskjava.manager.ManagerConnection;
+import org.asteriskjava.manager.action.GetVarAction;
+import org.asteriskjava.manager.action.PingAction;
+import org.asteriskjava.manager.action.SetVarAction;
+import org.asteriskjava.manager.response.GetVarResponse;
+import org.asteriskjava.manager.response.ManagerError;
+import org.asteriskjava.manager.response.ManagerResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The simulator's AMI side as Asterisk-Java (a real client) and a raw socket see it. */
+class PbxSimulatorIT {
+
+  private final PbxSimulator pbx = PbxSimulator.builder().amiUser("cti", "s3cret").start();
+
+  @AfterEach
+  void close() {
+    pbx.close();
+  }
+
+  @Test
+  void greetsWithAsterisk20BannerAndRefusesWrongSecret() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", pbx.amiPort())) {
+      BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+      Writer out = new java.io.OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8);
+      assertThat(in.readLine()).isEqualTo("Asterisk Call Manager/9.0.0");
+      out.write("Action: Login\r\nActionID: 7\r\nUsername: cti\r\nSecret: nope\r\n\r\n");
+      out.flush();
+      assertThat(in.readLine()).isEqualTo("Response: Error");
+      assertThat(in.readLine()).isEqualTo("ActionID: 7");
+      assertThat(in.readLine()).isEqualTo("Message: Authentication failed");
+      assertThat(in.readLine()).isEmpty();
+      assertThat(in.readLine()).as("connection closed after a failed login").isNull();
+    }
+  }
+
+  @Test
+  void realClientLogsInPingsAndSetsAndGetsVariables() throws Exception {
+    SimCall call = pbx.waitingCall("+4930123456");
+    ManagerConnection connection = new DefaultManagerConnection("127.0.0.1", pbx.amiPort(), "cti", "s3cret");
+    connection.login();
+    try {
+      assertThat(connection.sendAction(new PingAction(), 2000).getResponse()).isEqualTo("Success");
+      assertThat(connection.sendAction(new SetVarAction(call.channel(), "CRM_ID", "c-42"), 2000).getResponse())
+          .isEqualTo("Success");
+      ManagerResponse value = connection.sendAction(new GetVarAction(call.channel(), "CRM_ID"), 2000);
+      assertThat(value).isInstanceOf(GetVarResponse.class);
+      assertThat(((GetVarResponse) value).getValue()).isEqualTo("c-42");
+      assertThat(call.variable("CRM_ID")).contains("c-42");
+      assertThat(connection.sendAction(new SetVarAction("PJSIP/none-00000000", "X", "1"), 2000))
+          .isInstanceOf(ManagerError.class);
+    } finally {
+      connection.logoff();
+    }
+    assertThat(pbx.awaitAction("Logoff", Duration.ofSeconds(5)).get("Action")).contains("Logoff");
+  }
+
+  @Test
+  void realClientSeesAuthenticationFailure() {
+    ManagerConnection connection = new DefaultManagerConnection("127.0.0.1", pbx.amiPort(), "cti", "wrong");
+    assertThatThrownBy(connection::login).isInstanceOf(AuthenticationFailedException.class)
+        .hasMessageContaining("Authentication failed");
+  }
+
+  @Test
+  void answersUnknownActionsAndActionsBeforeLoginAsAsteriskDoes() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", pbx.amiPort())) {
+      BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+      Writer out = new java.io.OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8);
+      in.readLine();
+      out.write("Action: CoreShowChannels\r\n\r\n");
+      out.flush();
+      assertThat(in.readLine()).isEqualTo("Response: Error");
+      assertThat(in.readLine()).isEqualTo("Message: Authentication Required");
+      in.readLine();
+      out.write("Action: Login\r\nUsername: cti\r\nSecret: s3cret\r\n\r\nAction: Frobnicate\r\n\r\n");
+      out.flush();
+      assertThat(in.readLine()).isEqualTo("Response: Success");
+      String line;
+      do {
+        line = in.readLine();
+      } while (line != null && !line.startsWith("Response:"));
+      assertThat(line).isEqualTo("Response: Error");
+      assertThat(in.readLine()).startsWith("Message: Invalid/unknown command: Frobnicate.");
+    }
+  }
+}
