@@ -5,6 +5,8 @@ import dev.switchboard.config.RedisSettings;
 import dev.switchboard.config.ServerSettings;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.gateway.Node;
+import dev.switchboard.gateway.auth.AccountId;
+import dev.switchboard.gateway.auth.Role;
 import dev.switchboard.gateway.demo.DemoCustomers;
 import dev.switchboard.routing.store.LocalRedisServer;
 import io.vertx.core.Vertx;
@@ -45,7 +47,7 @@ final class LookupBenchmark {
         String[] paths = lookupPaths(customers);
         Vertx client = Vertx.vertx();
         try {
-          RateLoad load = new RateLoad(client, node.port(), connections);
+          RateLoad load = new RateLoad(client, node.port(), connections, signIn(node));
           System.out.println("Warming up for 5 s ...");
           load.run(i -> paths[(int) (i % paths.length)], rate, Duration.ofSeconds(5));
           RateLoad.Result baseline = load.run(i -> "/health", rate, Duration.ofSeconds(seconds));
@@ -66,6 +68,24 @@ final class LookupBenchmark {
     } finally {
       Files.deleteIfExists(csv);
     }
+  }
+
+  /** An agent account for the load, signed in through the API like a desktop would. */
+  private static String signIn(Node node) throws Exception {
+    String password = java.util.UUID.randomUUID().toString();
+    node.accounts().ensure(new AccountId("bench-agent"), "Bench agent", Role.AGENT, password)
+        .toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + node.port() + "/api/v1/sessions"))
+            .header("Content-Type", "application/json")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(new io.vertx.core.json.JsonObject()
+                .put("account", "bench-agent").put("password", password).encode()))
+            .build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 201) {
+      throw new IllegalStateException("sign-in for the benchmark failed: " + response.statusCode() + " " + response.body());
+    }
+    return new io.vertx.core.json.JsonObject(response.body()).getString("token");
   }
 
   private static String[] lookupPaths(long customers) {

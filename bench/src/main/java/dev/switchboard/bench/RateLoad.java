@@ -19,9 +19,12 @@ final class RateLoad {
 
   private final Vertx vertx;
   private final HttpClient client;
+  private final String authorization;
 
-  RateLoad(Vertx vertx, int port, int connections) {
+  /** Every request carries {@code Authorization: Bearer <token>}. */
+  RateLoad(Vertx vertx, int port, int connections, String token) {
     this.vertx = vertx;
+    this.authorization = "Bearer " + token;
     this.client = vertx.createHttpClient(
         new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port).setKeepAlive(true),
         new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
@@ -70,7 +73,7 @@ final class RateLoad {
 
     private void send(String path, long due) {
       Future<Integer> status = client.request(HttpMethod.GET, path)
-          .compose(request -> request.send().compose(response -> response.body().map(body -> response.statusCode())));
+          .compose(request -> request.putHeader("Authorization", authorization).send().compose(response -> response.body().map(body -> response.statusCode())));
       status.onComplete(result -> {
         latencies.record((System.nanoTime() - due) / 1000);
         if (result.succeeded() && result.result() == 200) {
