@@ -66,7 +66,8 @@ final class SessionRoutes {
 
   /** The account when the password matches an enabled account; a decoy hash keeps unknown names as slow. */
   private Future<Optional<Account>> check(Optional<AccountId> id, String password) {
-    Future<Optional<Account>> found = id.isPresent() ? accounts.get(id.get()) : Future.succeededFuture(Optional.empty());
+    Future<Optional<Account>> found = id.isPresent() ? accounts.get(id.get())
+        : Future.succeededFuture(Optional.empty());
     return found.compose(account -> hasher.verify(password, account.map(Account::passwordHash)
             .orElse(PasswordHasher.DECOY))
         .map(matches -> account.filter(enabled -> matches && !enabled.disabled())));
