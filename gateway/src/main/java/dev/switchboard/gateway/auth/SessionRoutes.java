@@ -90,7 +90,7 @@ final class SessionRoutes {
             .put("absoluteExpiry", principal.session().absoluteExpiry().toString())));
   }
 
-  private static ApiProblem tooMany(RoutingContext context, Duration wait) {
+  static ApiProblem tooMany(RoutingContext context, Duration wait) {
     long seconds = Math.max(1, wait.toSeconds());
     context.response().putHeader("Retry-After", Long.toString(seconds));
     return new ApiProblem(429, "Too many failed sign-ins", "Too many failed sign-ins for this account or from"
