@@ -8,24 +8,31 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code /api/v1/accounts}: admins list, create, read, change and delete accounts; an admin sets any
- * password, anyone else only their own and with their current one. The last enabled admin cannot be
- * removed, demoted or disabled. Passwords and hashes never appear in a response.
+ * password, anyone else only their own and with their current one (checks counted like sign-ins). A
+ * new password, disabling or deleting ends the account's other sessions. The last enabled admin
+ * cannot be removed, demoted or disabled. Passwords and hashes never appear in a response.
  */
 final class AccountRoutes {
 
   private static final Logger log = LoggerFactory.getLogger(AccountRoutes.class);
 
   private final RedisAccounts accounts;
+  private final RedisSessions sessions;
+  private final RedisSignInThrottle throttle;
   private final PasswordHasher hasher;
   private final Clock clock;
 
-  AccountRoutes(RedisAccounts accounts, PasswordHasher hasher, Clock clock) {
+  AccountRoutes(RedisAccounts accounts, RedisSessions sessions, RedisSignInThrottle throttle, PasswordHasher hasher,
+      Clock clock) {
     this.accounts = accounts;
+    this.sessions = sessions;
+    this.throttle = throttle;
     this.hasher = hasher;
     this.clock = clock;
   }
@@ -89,21 +96,27 @@ final class AccountRoutes {
       }
       Account changed = details(() -> current.withDetails(displayName, role, disabled, clock.instant()));
       Future<Void> allowed = changed.grants(Role.ADMIN) ? Future.succeededFuture() : keepsAnAdmin(current);
-      return allowed.compose(ok -> accounts.update(changed)).map(updated -> {
-        log.info("[account={}] changed by {}: role {}, disabled {}", id, Principal.of(context).id(),
-            role.wireName(), disabled);
-        return AccountJson.toJson(changed);
-      });
+      return allowed.compose(ok -> accounts.update(changed)).compose(updated -> endSessionsIf(changed.disabled(), id))
+          .map(ended -> {
+            log.info("[account={}] changed by {}: role {}, disabled {}", id, Principal.of(context).id(),
+                role.wireName(), disabled);
+            return AccountJson.toJson(changed);
+          });
     });
   }
 
   private Future<Void> delete(RoutingContext context) {
     AccountId id = pathId(context);
-    return existing(id).compose(this::keepsAnAdmin).compose(ok -> accounts.delete(id)).map(deleted -> {
-      log.info("[account={}] deleted by {}", id, Principal.of(context).id());
-      context.response().setStatusCode(204);
-      return null;
-    });
+    return existing(id).compose(this::keepsAnAdmin).compose(ok -> accounts.delete(id))
+        .compose(deleted -> endSessionsIf(true, id)).map(ended -> {
+          log.info("[account={}] deleted by {}", id, Principal.of(context).id());
+          context.response().setStatusCode(204);
+          return null;
+        });
+  }
+
+  private Future<Long> endSessionsIf(boolean condition, AccountId id) {
+    return condition ? sessions.closeAll(id, Optional.empty()) : Future.succeededFuture(0L);
   }
 
   private Future<Void> setPassword(RoutingContext context) {
@@ -116,18 +129,31 @@ final class AccountRoutes {
     JsonObject body = Bodies.object(context);
     String password = Bodies.newPassword(body, "password");
     Future<Boolean> authorised = admin ? Future.succeededFuture(true)
-        : hasher.verify(Bodies.text(body, "currentPassword"), principal.account().passwordHash());
+        : currentPasswordMatches(context, principal, Bodies.text(body, "currentPassword"));
     return authorised.compose(ok -> {
       if (!ok) {
         throw new ApiProblem(403, "Forbidden", "Field 'currentPassword' does not match this account's password.");
       }
       return existing(id).compose(current -> hasher.hash(password)
           .compose(hash -> accounts.update(current.withPasswordHash(hash, clock.instant()))));
-    }).map(updated -> {
-      log.info("[account={}] password set by {}", id, principal.id());
-      context.response().setStatusCode(204);
-      return null;
-    });
+    }).compose(updated -> sessions.closeAll(id,
+        Optional.of(principal.token()).filter(own -> principal.id().equals(id)))).map(ended -> {
+          log.info("[account={}] password set by {}; {} other session(s) ended", id, principal.id(), ended);
+          context.response().setStatusCode(204);
+          return null;
+        });
+  }
+
+  /** Checks the caller's current password, counted against the sign-in limits like a sign-in. */
+  private Future<Boolean> currentPasswordMatches(RoutingContext context, Principal principal, String current) {
+    String address = context.request().remoteAddress().hostAddress();
+    return throttle.attempt(Optional.of(principal.id()), address).compose(wait -> {
+      if (wait.isPresent()) {
+        throw SessionRoutes.tooMany(context, wait.get());
+      }
+      return hasher.verify(current, principal.account().passwordHash());
+    }).compose(matches -> matches
+        ? throttle.succeeded(principal.id(), address).map(true) : Future.succeededFuture(false));
   }
 
   /** Succeeds unless {@code leaving} is the only enabled admin. */

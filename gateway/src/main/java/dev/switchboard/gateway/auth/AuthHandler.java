@@ -57,6 +57,10 @@ public final class AuthHandler implements Handler<RoutingContext> {
     principal(credential.get().token()).onComplete(result -> {
       if (result.succeeded() && result.result().isPresent()) {
         result.result().get().attachTo(context);
+        if (paused) {
+          // a route that answers without reading the body (413, 403) must not leave the client stuck sending it
+          context.addEndHandler(ended -> request.resume());
+        }
         context.next();
         return;
       }

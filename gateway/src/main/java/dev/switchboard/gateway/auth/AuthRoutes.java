@@ -25,7 +25,7 @@ public final class AuthRoutes {
       PasswordHasher hasher, Clock clock) {
     this.authHandler = new AuthHandler(sessions, accounts);
     this.sessions = new SessionRoutes(accounts, sessions, throttle, hasher);
-    this.accounts = new AccountRoutes(accounts, hasher, clock);
+    this.accounts = new AccountRoutes(accounts, sessions, throttle, hasher, clock);
     this.provisioning = new AccountProvisioning(accounts, hasher, clock);
   }
 

@@ -20,6 +20,8 @@ public final class RedisSessions {
 
   private static final LuaScript OPEN = LuaScript.load("/dev/switchboard/gateway/auth/open-session.lua",
       ScriptOutputType.INTEGER);
+  private static final LuaScript CLOSE_ALL = LuaScript.load(
+      "/dev/switchboard/gateway/auth/close-account-sessions.lua", ScriptOutputType.INTEGER);
 
   private final RedisStore store;
   private final SessionLifetime lifetime;
@@ -39,8 +41,9 @@ public final class RedisSessions {
     Instant idleEnd = lifetime.idleExpiry(now, absolute);
     SessionToken token = SessionToken.generate(random);
     Session session = new Session(account.id(), account.role(), now, absolute);
-    return store.<Long>eval(OPEN, new String[] {key(token)},
-        Long.toString(Duration.between(now, idleEnd).toMillis()),
+    return store.<Long>eval(OPEN, new String[] {key(token), accountSessionsKey(account.id())},
+        Long.toString(Duration.between(now, idleEnd).toMillis()), token.digest(),
+        Long.toString(lifetime.absolute().toMillis()),
         "account", account.id().value(),
         "role", account.role().wireName(),
         "created", Long.toString(now.toEpochMilli()),
@@ -68,8 +71,21 @@ public final class RedisSessions {
     return store.run(commands -> commands.del(key(token))).map(deleted -> deleted > 0);
   }
 
+  /**
+   * Ends every session of {@code account} but {@code keep} (the caller's own, after changing its
+   * password); the future holds how many ended.
+   */
+  public Future<Long> closeAll(AccountId account, java.util.Optional<SessionToken> keep) {
+    return store.eval(CLOSE_ALL, new String[] {accountSessionsKey(account)}, store.keys().key("session", ""),
+        keep.map(SessionToken::digest).orElse(""));
+  }
+
   SessionLifetime lifetime() {
     return lifetime;
+  }
+
+  private String accountSessionsKey(AccountId account) {
+    return store.keys().key("account-sessions", account.value());
   }
 
   private String key(SessionToken token) {

@@ -9,7 +9,10 @@ public final class RoleGuard {
 
   private RoleGuard() {}
 
-  /** Passes principals whose role includes {@code needed}; others get 403 naming the role. Mount after {@link AuthHandler}. */
+  /**
+   * Passes principals whose role includes {@code needed}; others get 403 naming the role. Mount after
+   * {@link AuthHandler}.
+   */
   public static Handler<RoutingContext> require(Role needed) {
     return context -> {
       Principal principal = Principal.of(context);

@@ -66,7 +66,8 @@ final class SessionRoutes {
 
   /** The account when the password matches an enabled account; a decoy hash keeps unknown names as slow. */
   private Future<Optional<Account>> check(Optional<AccountId> id, String password) {
-    Future<Optional<Account>> found = id.isPresent() ? accounts.get(id.get()) : Future.succeededFuture(Optional.empty());
+    Future<Optional<Account>> found = id.isPresent() ? accounts.get(id.get())
+        : Future.succeededFuture(Optional.empty());
     return found.compose(account -> hasher.verify(password, account.map(Account::passwordHash)
             .orElse(PasswordHasher.DECOY))
         .map(matches -> account.filter(enabled -> matches && !enabled.disabled())));
@@ -89,7 +90,7 @@ final class SessionRoutes {
             .put("absoluteExpiry", principal.session().absoluteExpiry().toString())));
   }
 
-  private static ApiProblem tooMany(RoutingContext context, Duration wait) {
+  static ApiProblem tooMany(RoutingContext context, Duration wait) {
     long seconds = Math.max(1, wait.toSeconds());
     context.response().putHeader("Retry-After", Long.toString(seconds));
     return new ApiProblem(429, "Too many failed sign-ins", "Too many failed sign-ins for this account or from"

@@ -51,7 +51,8 @@ class RedisAuthStoresIT {
 
   @Test
   void addressIsThrottledAcrossAccountsAndAccountAcrossAddresses() throws Exception {
-    RedisSignInThrottle throttle = new RedisSignInThrottle(redis.store(), new SignInLimits(2, 3, Duration.ofMinutes(15)));
+    RedisSignInThrottle throttle = new RedisSignInThrottle(redis.store(),
+        new SignInLimits(2, 3, Duration.ofMinutes(15)));
     AccountId first = new AccountId("first");
 
     assertThat(await(throttle.attempt(Optional.of(first), "10.0.0.1"))).isEmpty();
@@ -67,7 +68,8 @@ class RedisAuthStoresIT {
 
   @Test
   void successClearsTheAccountCountAndGivesTheAddressItsAttemptBack() throws Exception {
-    RedisSignInThrottle throttle = new RedisSignInThrottle(redis.store(), new SignInLimits(2, 2, Duration.ofMinutes(15)));
+    RedisSignInThrottle throttle = new RedisSignInThrottle(redis.store(),
+        new SignInLimits(2, 2, Duration.ofMinutes(15)));
     AccountId account = new AccountId("regular");
 
     for (int day = 0; day < 5; day++) {
