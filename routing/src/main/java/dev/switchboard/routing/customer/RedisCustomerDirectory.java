@@ -2,6 +2,7 @@ package dev.switchboard.routing.customer;
 
 import dev.switchboard.routing.customer.internal.CustomerKeys;
 import dev.switchboard.routing.customer.internal.CustomerScripts;
+import dev.switchboard.routing.customer.internal.ScriptPipeline;
 import dev.switchboard.routing.customer.internal.StoreCalls;
 import dev.switchboard.routing.store.RedisStore;
 import io.vertx.core.Future;
@@ -11,7 +12,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The customer directory in Redis. Each write is one Lua script, so a record and its indexes change
@@ -68,8 +68,8 @@ public final class RedisCustomerDirectory implements CustomerDirectory {
   }
 
   /**
-   * Issues every save at once, pipelined on the shared connection, and waits for all of them. Each
-   * record stays atomic; the batch as a whole is not.
+   * Writes every save to the shared connection in one go (pipelined, one flush) and waits for all of
+   * them. Each record stays atomic; the batch as a whole is not.
    */
   @Override
   public Future<Integer> saveAll(List<Customer> customers) {
@@ -79,18 +79,13 @@ public final class RedisCustomerDirectory implements CustomerDirectory {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
-    List<CompletableFuture<?>> calls = new ArrayList<>(stored.size() / RECORDS_PER_SCRIPT + 1);
-    try {
-      for (int from = 0; from < stored.size(); from += RECORDS_PER_SCRIPT) {
-        SaveCall call = saveCall(stored.subList(from, Math.min(stored.size(), from + RECORDS_PER_SCRIPT)));
-        calls.add(CustomerScripts.SAVE.eval(store.commands(), call.keys(), call.args()).toCompletableFuture());
-      }
-    } catch (RuntimeException e) {
-      return StoreCalls.guard(() -> store.bridge(CompletableFuture.failedFuture(e)));
+    List<ScriptPipeline.Call> calls = new ArrayList<>(stored.size() / RECORDS_PER_SCRIPT + 1);
+    for (int from = 0; from < stored.size(); from += RECORDS_PER_SCRIPT) {
+      SaveCall call = saveCall(stored.subList(from, Math.min(stored.size(), from + RECORDS_PER_SCRIPT)));
+      calls.add(new ScriptPipeline.Call(call.keys(), call.args()));
     }
-    CompletableFuture<Integer> all = CompletableFuture.allOf(calls.toArray(CompletableFuture<?>[]::new))
-        .thenApply(done -> stored.size());
-    return StoreCalls.guard(() -> store.bridge(all));
+    return StoreCalls.guard(() -> store.bridge(
+        ScriptPipeline.evalAll(store.commands(), CustomerScripts.SAVE, calls).thenApply(done -> stored.size())));
   }
 
   @Override

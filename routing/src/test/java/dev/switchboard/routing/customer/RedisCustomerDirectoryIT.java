@@ -253,6 +253,16 @@ class RedisCustomerDirectoryIT {
   }
 
   @Test
+  void reloadsTheScriptWhenRedisHasForgottenIt() throws Exception {
+    await(redis.store().run(commands -> commands.scriptFlush()));
+    List<Customer> batch = List.of(customer("c-1", "Kim", List.of("010-1234-5678"), List.of()),
+        customer("c-2", "Lee", List.of("010-1234-5679"), List.of()));
+
+    assertThat(await(directory.saveAll(batch))).isEqualTo(2);
+    assertThat(lookup(IdentityType.PHONE, "010-1234-5679").found()).isTrue();
+  }
+
+  @Test
   void failsWithStoreUnavailableWhenTheConnectionIsClosed() {
     redis.connection().close();
 
