@@ -32,7 +32,8 @@ class ConfigReferenceTest {
     for (ConfigKey<?> key : SwitchboardSchema.SCHEMA.keys()) {
       assertThat(docs).contains("`" + key.path() + "`", "`" + key.environmentVariable() + "`");
     }
-    assertThat(ConfigReference.keys()).hasSize(13).contains("server.port", "redis.password", "directory.default-region");
+    assertThat(ConfigReference.keys()).hasSize(25).contains("server.port", "redis.password", "directory.default-region", "routing.offer-timeout",
+        "routing.costs.voice");
   }
 
   @Test

@@ -31,17 +31,17 @@ class ValueTypesTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"500ms, PT0.5S", "10s, PT10S", "2m, PT2M", "1h, PT1H", "0s, PT0S", "3 s, PT3S"})
+  @CsvSource({"500ms, PT0.5S", "10s, PT10S", "2m, PT2M", "1h, PT1H", "0s, PT0S", "3 s, PT3S", "1d, PT24H"})
   void readsDurations(String text, Duration expected) throws InvalidValueException {
     assertThat(DURATION.parse(text, IN_FILE, Map.of())).isEqualTo(expected);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"10", "1.5s", "10 seconds", "PT10S", "-1s", "2d", "25h"})
+  @ValueSource(strings = {"10", "1.5s", "10 seconds", "PT10S", "-1s", "2d", "25h", "1w"})
   void rejectsMalformedDurations(String text) {
     assertThatThrownBy(() -> DURATION.parse(text, IN_FILE, Map.of()))
         .isInstanceOf(InvalidValueException.class)
-        .hasMessageStartingWith("expected a duration from 0s to 24h");
+        .hasMessageStartingWith("expected a duration from 0s to 1d");
   }
 
   @ParameterizedTest
@@ -51,7 +51,7 @@ class ValueTypesTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"PT0.5S, 500ms", "PT10S, 10s", "PT2M, 2m", "PT1H, 1h", "PT0S, 0s", "PT90S, 90s"})
+  @CsvSource({"PT0.5S, 500ms", "PT10S, 10s", "PT2M, 2m", "PT1H, 1h", "PT0S, 0s", "PT90S, 90s", "PT168H, 7d", "PT25H, 25h"})
   void formatsDurationsWithTheLargestExactUnit(Duration duration, String expected) {
     assertThat(DurationType.format(duration)).isEqualTo(expected);
   }
