@@ -70,8 +70,8 @@ final class AgentListReader {
     for (FieldReader.Entry entry : fields.entries("skills", "{billing: 7, korean: 10}")) {
       Optional<String> skill = nodes.read(entry.keyNode(), entry.path(), NameTypes.SKILL);
       Optional<Integer> level = level(entry);
-      skill.ifPresent(name -> catalogue.check(nodes, entry.keyNode(), entry.path(), name));
-      if (skill.isPresent() && level.isPresent()) {
+      boolean known = skill.isPresent() && catalogue.check(nodes, entry.keyNode(), entry.path(), skill.get());
+      if (known && level.isPresent()) {
         skills.put(skill.get(), level.get());
       }
     }

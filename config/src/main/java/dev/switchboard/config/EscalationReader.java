@@ -74,7 +74,9 @@ final class EscalationReader {
       return Optional.empty();
     }
     Node skillNode = fields.field("skill").orElseThrow();
-    catalogue.check(nodes, skillNode, fields.path("skill"), skill.get());
+    if (!catalogue.check(nodes, skillNode, fields.path("skill"), skill.get())) {
+      return Optional.empty();
+    }
     Integer needed = required.get(skill.get());
     if (needed == null) {
       nodes.problem(skillNode, fields.path("skill"), "the queue does not require skill '" + skill.get()

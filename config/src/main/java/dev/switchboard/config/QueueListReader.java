@@ -106,8 +106,8 @@ final class QueueListReader {
     for (FieldReader.Entry entry : fields.entries("skills", "{billing: 5, korean: 7}")) {
       Optional<String> skill = nodes.read(entry.keyNode(), entry.path(), NameTypes.SKILL);
       Optional<Integer> level = AgentListReader.level(nodes, entry);
-      skill.ifPresent(name -> catalogue.check(nodes, entry.keyNode(), entry.path(), name));
-      if (skill.isPresent() && level.isPresent()) {
+      boolean known = skill.isPresent() && catalogue.check(nodes, entry.keyNode(), entry.path(), skill.get());
+      if (known && level.isPresent()) {
         skills.put(skill.get(), level.get());
       }
     }

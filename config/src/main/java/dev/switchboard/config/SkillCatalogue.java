@@ -13,13 +13,14 @@ record SkillCatalogue(List<String> skills) {
     skills = List.copyOf(skills);
   }
 
-  /** Reports {@code skill} under {@code path} when the catalogue is set and lacks it. */
-  void check(FileNodes nodes, Node node, String path, String skill) {
+  /** Whether {@code skill} may be used; if not, reports it under {@code path}. */
+  boolean check(FileNodes nodes, Node node, String path, String skill) {
     if (skills.isEmpty() || skills.contains(skill)) {
-      return;
+      return true;
     }
     String hint = ClosestMatch.among(skill, skills).map(known -> " did you mean '" + known + "'?").orElse("");
     nodes.problem(node, path, "unknown skill '" + skill + "';" + hint + " add it to routing.skills or fix the name"
         + " (known: " + String.join(", ", skills) + ")");
+    return false;
   }
 }

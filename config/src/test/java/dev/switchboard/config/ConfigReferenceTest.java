@@ -37,6 +37,22 @@ class ConfigReferenceTest {
   }
 
   @Test
+  void docsDescribeEveryFieldOfTheListSections() throws IOException {
+    String docs = Files.readString(DOCS);
+
+    for (String field : AgentListReader.FIELDS) {
+      assertThat(docs).contains("| `" + field + "` |");
+    }
+    for (String field : QueueListReader.FIELDS) {
+      assertThat(docs).contains("| `" + field + "` |");
+    }
+    for (String action : EscalationReader.ACTIONS) {
+      assertThat(docs).contains("| `" + action + "` |");
+    }
+    assertThat(docs).contains("`zone`", "`weekly`", "`holidays`", "`fallback`", "SWITCHBOARD_AGENTS");
+  }
+
+  @Test
   void tableHasOneRowPerKey() {
     ConfigSchema schema = new ConfigSchema(List.of(
         ConfigKey.withDefault("chat.greeting", TextType.word("word", "one word"), "hi", "Greets | visitors."),
