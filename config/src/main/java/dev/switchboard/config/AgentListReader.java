@@ -3,8 +3,6 @@ package dev.switchboard.config;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,17 +17,17 @@ final class AgentListReader {
 
   static final ChoiceType<ContactChannel> CHANNEL = new ChoiceType<>("channel", ContactChannel.class);
   private static final ChoiceType<AgentRole> ROLE = new ChoiceType<>("role", AgentRole.class);
-  private static final IntegerType LEVEL = new IntegerType(1, 10);
   private static final IntegerType CAPACITY = new IntegerType(1, 10_000);
   private static final IntegerType PER_CHANNEL = new IntegerType(1, 1000);
 
   private final FileNodes nodes;
   private final SkillCatalogue catalogue;
-  private final Map<String, String> firstSeen = new HashMap<>();
+  private final UniqueIds ids;
 
   private AgentListReader(FileNodes nodes, SkillCatalogue catalogue) {
     this.nodes = nodes;
     this.catalogue = catalogue;
+    this.ids = new UniqueIds("agent", nodes);
   }
 
   /** The agents in file order; problems go to {@code nodes}' problem list. */
@@ -44,9 +42,9 @@ final class AgentListReader {
 
   private Optional<AgentSettings> agent(FieldReader fields) {
     Optional<String> id = fields.required("id", NameTypes.AGENT_ID, "give each agent a unique id, e.g. id: kim.minji");
-    id.ifPresent(value -> unique(value, fields));
+    id.ifPresent(value -> ids.register(value, fields));
     String name = fields.value("name", NameTypes.DISPLAY_NAME, id.orElse("?"));
-    Map<String, Integer> skills = skills(fields);
+    Map<String, Integer> skills = catalogue.read(nodes, fields, "{billing: 7, korean: 10}");
     int capacity = fields.value("capacity", CAPACITY, 100);
     Set<ContactChannel> channels = channels(fields);
     Optional<String> device = fields.optional("phone-device", NameTypes.DEVICE);
@@ -54,41 +52,6 @@ final class AgentListReader {
     AgentRole role = fields.value("role", ROLE, AgentRole.AGENT);
     Optional<Secret> password = fields.optional("password", new SecretType());
     return id.map(value -> new AgentSettings(value, name, skills, capacity, channels, device, perChannel, role, password));
-  }
-
-  private void unique(String id, FieldReader fields) {
-    String where = fields.path() + " (line " + nodes.origin(fields.node()).line() + ")";
-    String first = firstSeen.putIfAbsent(id, where);
-    if (first != null) {
-      nodes.problem(fields.node(), fields.path("id"), "duplicate agent id '" + id + "', first used by " + first
-          + "; give each agent a unique id");
-    }
-  }
-
-  private Map<String, Integer> skills(FieldReader fields) {
-    Map<String, Integer> skills = new LinkedHashMap<>();
-    for (FieldReader.Entry entry : fields.entries("skills", "{billing: 7, korean: 10}")) {
-      Optional<String> skill = nodes.read(entry.keyNode(), entry.path(), NameTypes.SKILL);
-      Optional<Integer> level = level(entry);
-      boolean known = skill.isPresent() && catalogue.check(nodes, entry.keyNode(), entry.path(), skill.get());
-      if (known && level.isPresent()) {
-        skills.put(skill.get(), level.get());
-      }
-    }
-    return skills;
-  }
-
-  /** A skill level 1-10; an entry without one is reported. */
-  static Optional<Integer> level(FileNodes nodes, FieldReader.Entry entry) {
-    if (YamlLayer.isNull(entry.value())) {
-      nodes.problem(entry.keyNode(), entry.path(), "no level; write a level from 1 to 10, e.g. " + entry.name() + ": 5");
-      return Optional.empty();
-    }
-    return nodes.read(entry.value(), entry.path(), LEVEL);
-  }
-
-  private Optional<Integer> level(FieldReader.Entry entry) {
-    return level(nodes, entry);
   }
 
   private Set<ContactChannel> channels(FieldReader fields) {

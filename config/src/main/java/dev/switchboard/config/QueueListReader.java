@@ -3,8 +3,6 @@ package dev.switchboard.config;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,13 +33,14 @@ final class QueueListReader {
   private final List<EscalationReader.QueueReference> references = new ArrayList<>();
   private final EscalationReader escalations;
   private final HoursReader hours;
-  private final Map<String, String> firstSeen = new HashMap<>();
+  private final UniqueIds ids;
 
   private QueueListReader(FileNodes nodes, SkillCatalogue catalogue) {
     this.nodes = nodes;
     this.catalogue = catalogue;
     this.escalations = new EscalationReader(nodes, catalogue, references);
     this.hours = new HoursReader(nodes);
+    this.ids = new UniqueIds("queue", nodes);
   }
 
   /** The queues in file order; problems go to {@code nodes}' problem list. */
@@ -57,9 +56,9 @@ final class QueueListReader {
 
   private Optional<QueueSettings> queue(FieldReader fields) {
     Optional<String> id = fields.required("id", NameTypes.QUEUE_ID, "give each queue a unique id, e.g. id: support");
-    id.ifPresent(value -> unique(value, fields));
+    id.ifPresent(value -> ids.register(value, fields));
     Optional<Set<ContactChannel>> channels = channels(fields);
-    Map<String, Integer> skills = skills(fields);
+    Map<String, Integer> skills = catalogue.read(nodes, fields, "{billing: 5, korean: 7}");
     Duration serviceLevel = fields.value("service-level", SERVICE_LEVEL, Duration.ofSeconds(20));
     int priority = fields.value("priority", PRIORITY, 0);
     List<PriorityRuleSettings> rules = rules(fields);
@@ -76,15 +75,6 @@ final class QueueListReader {
         maxWait, open, wrapUp, dispositions));
   }
 
-  private void unique(String id, FieldReader fields) {
-    String where = fields.path() + " (line " + nodes.origin(fields.node()).line() + ")";
-    String first = firstSeen.putIfAbsent(id, where);
-    if (first != null) {
-      nodes.problem(fields.node(), fields.path("id"), "duplicate queue id '" + id + "', first used by " + first
-          + "; give each queue a unique id");
-    }
-  }
-
   private Optional<Set<ContactChannel>> channels(FieldReader fields) {
     if (!fields.has("channels")) {
       nodes.problem(fields.node(), fields.path("channels"),
@@ -99,19 +89,6 @@ final class QueueListReader {
       return Optional.empty();
     }
     return channels.map(EnumSet::copyOf);
-  }
-
-  private Map<String, Integer> skills(FieldReader fields) {
-    Map<String, Integer> skills = new LinkedHashMap<>();
-    for (FieldReader.Entry entry : fields.entries("skills", "{billing: 5, korean: 7}")) {
-      Optional<String> skill = nodes.read(entry.keyNode(), entry.path(), NameTypes.SKILL);
-      Optional<Integer> level = AgentListReader.level(nodes, entry);
-      boolean known = skill.isPresent() && catalogue.check(nodes, entry.keyNode(), entry.path(), skill.get());
-      if (known && level.isPresent()) {
-        skills.put(skill.get(), level.get());
-      }
-    }
-    return skills;
   }
 
   private List<PriorityRuleSettings> rules(FieldReader fields) {
@@ -144,11 +121,11 @@ final class QueueListReader {
       Node target = step.field("add-queue-agents").orElseThrow();
       if (reference.target().equals(reference.owner())) {
         nodes.problem(target, step.path("add-queue-agents"), "a queue cannot add its own agents; name another queue");
-      } else if (!firstSeen.containsKey(reference.target())) {
-        String hint = ClosestMatch.among(reference.target(), firstSeen.keySet())
+      } else if (!ids.contains(reference.target())) {
+        String hint = ClosestMatch.among(reference.target(), ids.sorted())
             .map(known -> " did you mean '" + known + "'?").orElse("");
         nodes.problem(target, step.path("add-queue-agents"), "unknown queue '" + reference.target() + "';" + hint
-            + " name a queue of the queues: list (known: " + String.join(", ", firstSeen.keySet().stream().sorted().toList()) + ")");
+            + " name a queue of the queues: list (known: " + String.join(", ", ids.sorted()) + ")");
       }
     }
   }
