@@ -79,8 +79,9 @@ final class EscalationReader {
     }
     Integer needed = required.get(skill.get());
     if (needed == null) {
-      nodes.problem(skillNode, fields.path("skill"), "the queue does not require skill '" + skill.get()
-          + "'; relax one of its skills (" + String.join(", ", required.keySet()) + ")");
+      nodes.problem(skillNode, fields.path("skill"), "the queue does not require skill '" + skill.get() + "'; "
+          + (required.isEmpty() ? "it requires no skill, so remove this step"
+              : "relax one of its skills (" + String.join(", ", required.keySet()) + ")"));
       return Optional.empty();
     }
     if (level.get() >= needed) {
