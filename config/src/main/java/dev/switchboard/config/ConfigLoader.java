@@ -2,14 +2,18 @@ package dev.switchboard.config;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import org.snakeyaml.engine.v2.nodes.Node;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Builds the {@link SwitchboardConfig} from one optional YAML file and the environment, in that
- * order of strength: defaults, then the file, then {@code SWITCHBOARD_*} variables. Every value is
+ * order of strength: defaults, then the file, then {@code SWITCHBOARD_*} variables. The list
+ * sections ({@code agents:}, {@code queues:}) come from the file only. Every value is
  * checked before anything uses it; all problems are reported together in one
  * {@link ConfigException}. Blocking file I/O: call it at start-up, never on an event loop.
  */
@@ -30,15 +34,29 @@ public final class ConfigLoader {
   public static SwitchboardConfig load(Optional<Path> file, Map<String, String> environment) {
     ConfigSchema schema = SwitchboardSchema.SCHEMA;
     ProblemList problems = new ProblemList();
-    Map<String, RawValue> raw = new HashMap<>();
-    file.ifPresent(path -> raw.putAll(YamlLayer.read(path, schema, problems)));
+    YamlLayer.Content content = file.map(path -> YamlLayer.read(path, schema, problems)).orElse(YamlLayer.Content.EMPTY);
+    Map<String, RawValue> raw = new HashMap<>(content.values());
     Map<String, RawValue> overrides = EnvironmentLayer.read(environment, schema, problems);
     raw.putAll(overrides);
     String fileName = file.map(Path::toString).orElse("configuration");
     ResolvedValues values = new Resolution(schema, environment, fileName, problems).resolve(raw);
+    List<AgentSettings> agents = List.of();
+    List<QueueSettings> queues = List.of();
+    if (file.isPresent()) {
+      FileNodes nodes = new FileNodes(file.get(), problems, environment);
+      // An invalid catalogue was reported already; checking names against it would only add noise.
+      SkillCatalogue catalogue = new SkillCatalogue(values.find(SwitchboardSchema.ROUTING_SKILLS).orElse(List.of()));
+      agents = list(content, "agents", node -> AgentListReader.read(node, nodes, catalogue));
+      queues = list(content, "queues", node -> QueueListReader.read(node, nodes, catalogue));
+    }
     problems.throwIfAny();
-    LOG.info("Configuration loaded from {} with {} environment override(s)",
-        file.map(Path::toString).orElse("defaults"), overrides.size());
-    return SwitchboardSchema.assemble(values, file);
+    LOG.info("Configuration loaded from {} with {} environment override(s), {} agent(s), {} queue(s)",
+        file.map(Path::toString).orElse("defaults"), overrides.size(), agents.size(), queues.size());
+    return SwitchboardSchema.assemble(values, file, agents, queues);
+  }
+
+  private static <T> List<T> list(YamlLayer.Content content, String section, Function<Node, List<T>> reader) {
+    Node node = content.lists().get(section);
+    return node == null ? List.of() : reader.apply(node);
   }
 }

@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A span of time written as a number and a unit: {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}. */
+/**
+ * A span of time written as a number and a unit: {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h},
+ * {@code 7d}.
+ */
 record DurationType(Duration min, Duration max) implements ValueType<Duration> {
 
   private static final Pattern DURATION = Pattern.compile("(\\d{1,12})\\s*([a-z]*)");
@@ -23,7 +26,7 @@ record DurationType(Duration min, Duration max) implements ValueType<Duration> {
 
   @Override
   public String expectation() {
-    return "a duration from " + format(min) + " to " + format(max) + " (a number with ms, s, m or h)";
+    return "a duration from " + format(min) + " to " + format(max) + " (a number with ms, s, m, h or d)";
   }
 
   @Override
@@ -40,6 +43,7 @@ record DurationType(Duration min, Duration max) implements ValueType<Duration> {
       case "s" -> Duration.ofSeconds(amount);
       case "m" -> Duration.ofMinutes(amount);
       case "h" -> Duration.ofHours(amount);
+      case "d" -> Duration.ofDays(amount);
       case "" -> throw new InvalidValueException(
           "expected " + expectation() + ", got '" + text + "' without a unit; write "
               + amount + "s or " + amount + "ms");
@@ -54,6 +58,9 @@ record DurationType(Duration min, Duration max) implements ValueType<Duration> {
   /** Renders a duration with the largest unit that divides it exactly, e.g. {@code 10s}. */
   static String format(Duration duration) {
     long millis = duration.toMillis();
+    if (millis % 86_400_000 == 0 && millis != 0) {
+      return millis / 86_400_000 + "d";
+    }
     if (millis % 3_600_000 == 0 && millis != 0) {
       return millis / 3_600_000 + "h";
     }

@@ -1,5 +1,6 @@
 package dev.switchboard.config;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -32,6 +33,13 @@ final class EnvironmentLayer {
   }
 
   private static String unknown(String name, ConfigSchema schema) {
+    for (String section : SwitchboardSchema.LIST_SECTIONS) {
+      String variable = ConfigKey.ENVIRONMENT_PREFIX + section.toUpperCase(Locale.ROOT);
+      if (name.equals(variable) || name.startsWith(variable + "_")) {
+        return "unknown variable; " + section + " is a list of mappings and can only be set in the "
+            + "configuration file (" + section + ": in the YAML file): unset the variable and edit the file";
+      }
+    }
     return ClosestMatch.among(name, schema.variables())
         .map(known -> "unknown variable; did you mean " + known + "?")
         .orElse("unknown variable; no setting has this name (see docs/configuration.md): fix its name or unset it");

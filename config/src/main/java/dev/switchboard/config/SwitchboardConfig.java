@@ -1,6 +1,7 @@
 package dev.switchboard.config;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -8,14 +9,37 @@ import java.util.Optional;
  * The whole validated configuration of one Switchboard node.
  *
  * @param source the file it was read from, empty when built from defaults and the environment only
+ * @param routing the router's scalar settings ({@code routing.*})
+ * @param agents the {@code agents:} list, in file order, ids unique
+ * @param queues the {@code queues:} list, in file order, ids unique and cross-references checked
  */
 public record SwitchboardConfig(
-    ServerSettings server, RedisSettings redis, DirectorySettings directory, Optional<Path> source) {
+    ServerSettings server,
+    RedisSettings redis,
+    DirectorySettings directory,
+    Optional<Path> source,
+    RoutingSection routing,
+    List<AgentSettings> agents,
+    List<QueueSettings> queues) {
 
   public SwitchboardConfig {
     Objects.requireNonNull(server, "server");
     Objects.requireNonNull(redis, "redis");
     Objects.requireNonNull(directory, "directory");
     Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(routing, "routing");
+    agents = List.copyOf(agents);
+    queues = List.copyOf(queues);
+  }
+
+  /** A configuration with default routing settings and no agents or queues. */
+  public SwitchboardConfig(
+      ServerSettings server, RedisSettings redis, DirectorySettings directory, Optional<Path> source) {
+    this(server, redis, directory, source, RoutingSection.defaults(), List.of(), List.of());
+  }
+
+  /** The same configuration with other server settings, e.g. a port given on the command line. */
+  public SwitchboardConfig withServer(ServerSettings value) {
+    return new SwitchboardConfig(value, redis, directory, source, routing, agents, queues);
   }
 }

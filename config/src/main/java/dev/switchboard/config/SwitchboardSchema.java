@@ -2,7 +2,9 @@ package dev.switchboard.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -51,14 +53,54 @@ final class SwitchboardSchema {
   static final ConfigKey<Integer> DIRECTORY_TIMELINE_LIMIT = ConfigKey.withDefault("directory.timeline-limit",
       new IntegerType(10, 100_000), "1000", "How many entries a customer's timeline keeps; the oldest go first.");
 
+  static final ConfigKey<Duration> ROUTING_OFFER_TIMEOUT = ConfigKey.withDefault("routing.offer-timeout",
+      new DurationType(Duration.ofSeconds(1), Duration.ofMinutes(10)), "20s",
+      "How long an offer rings at an agent before it counts as missed and the contact returns to its queue.");
+  static final ConfigKey<Duration> ROUTING_PREFERRED_AGENT_WAIT = ConfigKey.withDefault("routing.preferred-agent-wait",
+      new DurationType(Duration.ZERO, Duration.ofHours(1)), "30s",
+      "How long a returning customer waits for their busy preferred agent before anyone may answer; 0s disables it.");
+  static final ConfigKey<Duration> ROUTING_TRANSFER_WAIT = ConfigKey.withDefault("routing.transfer-wait",
+      new DurationType(Duration.ofSeconds(1), Duration.ofHours(1)), "60s",
+      "How long a contact transferred to a named agent waits for that agent before going back to its queue.");
+  static final ConfigKey<Duration> ROUTING_SWEEP_INTERVAL = ConfigKey.withDefault("routing.sweep-interval",
+      new DurationType(Duration.ofMillis(100), Duration.ofMinutes(1)), "1s",
+      "Period of the safety-net sweep that catches offer timeouts and escalations missed by their timers.");
+  static final ConfigKey<Integer> ROUTING_BACKLOG_SIZE = ConfigKey.withDefault("routing.backlog-size",
+      new IntegerType(1, 100_000), "500", "Events kept per agent so a reconnecting desktop misses nothing.");
+  static final ConfigKey<Duration> ROUTING_RETENTION = ConfigKey.withDefault("routing.retention",
+      new DurationType(Duration.ofHours(1), Duration.ofDays(3650)), "7d",
+      "How long an ended contact and its event log stay in Redis.");
+  static final ConfigKey<List<String>> ROUTING_SKILLS = ConfigKey.optional("routing.skills",
+      new NameListType(NameTypes.SKILL),
+      "The skill catalogue; when set, every skill an agent or queue names must be in it.");
+  static final ConfigKey<List<String>> ROUTING_REASON_CODES = ConfigKey.withDefault("routing.reason-codes",
+      new NameListType(NameTypes.REASON), "break, lunch, training, meeting",
+      "Not-ready reasons agents may pick; missed and login are built in.");
+  static final ConfigKey<Integer> ROUTING_COST_VOICE = cost(ContactChannel.VOICE, 100);
+  static final ConfigKey<Integer> ROUTING_COST_CHAT = cost(ContactChannel.CHAT, 34);
+  static final ConfigKey<Integer> ROUTING_COST_EMAIL = cost(ContactChannel.EMAIL, 20);
+  static final ConfigKey<Integer> ROUTING_COST_CALLBACK = cost(ContactChannel.CALLBACK, 100);
+
   static final ConfigSchema SCHEMA = new ConfigSchema(List.of(
       SERVER_HOST, SERVER_PORT, SERVER_BODY_LIMIT, SERVER_IMPORT_LIMIT, SERVER_SHUTDOWN_GRACE,
       REDIS_URI, REDIS_PASSWORD, REDIS_CENTER, REDIS_DATA_DIR, REDIS_COMMAND_TIMEOUT, REDIS_CONNECT_TIMEOUT,
-      DIRECTORY_DEFAULT_REGION, DIRECTORY_TIMELINE_LIMIT));
+      DIRECTORY_DEFAULT_REGION, DIRECTORY_TIMELINE_LIMIT,
+      ROUTING_OFFER_TIMEOUT, ROUTING_PREFERRED_AGENT_WAIT, ROUTING_TRANSFER_WAIT, ROUTING_SWEEP_INTERVAL,
+      ROUTING_BACKLOG_SIZE, ROUTING_RETENTION, ROUTING_SKILLS, ROUTING_REASON_CODES,
+      ROUTING_COST_VOICE, ROUTING_COST_CHAT, ROUTING_COST_EMAIL, ROUTING_COST_CALLBACK));
+
+  /** Top-level sections that hold lists of mappings; they are read from the file only. */
+  static final List<String> LIST_SECTIONS = List.of("agents", "queues");
 
   private SwitchboardSchema() {}
 
-  static SwitchboardConfig assemble(ResolvedValues values, Optional<Path> source) {
+  private static ConfigKey<Integer> cost(ContactChannel channel, int units) {
+    return ConfigKey.withDefault("routing.costs." + channel.key(), new IntegerType(1, 10_000), String.valueOf(units),
+        "Capacity units one " + channel.key() + " contact takes from an agent (an agent usually has 100).");
+  }
+
+  static SwitchboardConfig assemble(ResolvedValues values, Optional<Path> source, List<AgentSettings> agents,
+      List<QueueSettings> queues) {
     ServerSettings server = new ServerSettings(values.get(SERVER_HOST), values.get(SERVER_PORT),
         values.get(SERVER_BODY_LIMIT), values.get(SERVER_IMPORT_LIMIT), values.get(SERVER_SHUTDOWN_GRACE));
     RedisSettings redis = new RedisSettings(values.find(REDIS_URI), values.find(REDIS_PASSWORD),
@@ -66,6 +108,18 @@ final class SwitchboardSchema {
         values.get(REDIS_COMMAND_TIMEOUT), values.get(REDIS_CONNECT_TIMEOUT));
     DirectorySettings directory = new DirectorySettings(
         values.get(DIRECTORY_DEFAULT_REGION), values.get(DIRECTORY_TIMELINE_LIMIT));
-    return new SwitchboardConfig(server, redis, directory, source);
+    return new SwitchboardConfig(server, redis, directory, source, routing(values), agents, queues);
+  }
+
+  private static RoutingSection routing(ResolvedValues values) {
+    Map<ContactChannel, Integer> costs = new EnumMap<>(ContactChannel.class);
+    costs.put(ContactChannel.VOICE, values.get(ROUTING_COST_VOICE));
+    costs.put(ContactChannel.CHAT, values.get(ROUTING_COST_CHAT));
+    costs.put(ContactChannel.EMAIL, values.get(ROUTING_COST_EMAIL));
+    costs.put(ContactChannel.CALLBACK, values.get(ROUTING_COST_CALLBACK));
+    return new RoutingSection(values.get(ROUTING_OFFER_TIMEOUT), values.get(ROUTING_PREFERRED_AGENT_WAIT),
+        values.get(ROUTING_TRANSFER_WAIT), values.get(ROUTING_SWEEP_INTERVAL), values.get(ROUTING_BACKLOG_SIZE),
+        values.get(ROUTING_RETENTION), values.find(ROUTING_SKILLS).orElse(List.of()),
+        values.get(ROUTING_REASON_CODES), costs);
   }
 }

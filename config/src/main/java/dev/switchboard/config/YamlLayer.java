@@ -5,8 +5,10 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -18,19 +20,28 @@ import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Reads the YAML file into raw values by key path, reporting broken syntax, unknown keys and
  * values of the wrong shape. A dotted key ({@code server.port: 8080}) counts as its nested form.
+ * The list sections ({@code agents:}, {@code queues:}) are handed over as nodes, for their own readers.
  */
 final class YamlLayer {
+
+  /** What the file holds: scalar values by key path, and the list sections' nodes by section name. */
+  record Content(Map<String, RawValue> values, Map<String, Node> lists) {
+
+    static final Content EMPTY = new Content(Map.of(), Map.of());
+  }
 
   private final Path file;
   private final ConfigSchema schema;
   private final ProblemList problems;
   private final Map<String, RawValue> values = new LinkedHashMap<>();
+  private final Map<String, Node> lists = new LinkedHashMap<>();
   private final Map<String, Integer> firstLines = new HashMap<>();
 
   private YamlLayer(Path file, ConfigSchema schema, ProblemList problems) {
@@ -39,11 +50,11 @@ final class YamlLayer {
     this.problems = problems;
   }
 
-  /** The file's values by key path; problems go to {@code problems}. */
-  static Map<String, RawValue> read(Path file, ConfigSchema schema, ProblemList problems) {
+  /** The file's values by key path and its list sections; problems go to {@code problems}. */
+  static Content read(Path file, ConfigSchema schema, ProblemList problems) {
     YamlLayer layer = new YamlLayer(file, schema, problems);
     layer.readDocument().ifPresent(layer::readTop);
-    return layer.values;
+    return new Content(layer.values, layer.lists);
   }
 
   private Optional<Node> readDocument() {
@@ -78,7 +89,7 @@ final class YamlLayer {
       readMapping(mapping, "");
     } else if (!isNull(top)) {
       problems.add(file.toString(), "the top level must be a mapping of sections ("
-          + String.join(":, ", schema.topSections()) + ":), got " + describe(top));
+          + String.join(":, ", topLevel()) + ":), got " + describe(top));
     }
   }
 
@@ -95,8 +106,14 @@ final class YamlLayer {
         readValue(path, entry);
       } else if (schema.isSection(path)) {
         readSection(path, entry);
+      } else if (SwitchboardSchema.LIST_SECTIONS.contains(path)) {
+        if (once(path, keyNode)) {
+          lists.put(path, entry.getValueNode());
+        }
       } else {
-        String hint = ClosestMatch.among(path, schema.paths()).map(known -> "; did you mean '" + known + "'?")
+        List<String> known = new ArrayList<>(schema.paths());
+        known.addAll(SwitchboardSchema.LIST_SECTIONS);
+        String hint = ClosestMatch.among(path, known).map(match -> "; did you mean '" + match + "'?")
             .orElse("; known keys are listed in docs/configuration.md");
         problems.add(origin(keyNode), path, "unknown key" + hint);
       }
@@ -117,12 +134,37 @@ final class YamlLayer {
 
   private void readValue(String path, NodeTuple entry) {
     Node node = entry.getValueNode();
-    if (!(node instanceof ScalarNode scalar)) {
-      ConfigKey<?> key = schema.key(path).orElseThrow();
+    ConfigKey<?> key = schema.key(path).orElseThrow();
+    if (node instanceof SequenceNode list && key.type() instanceof NameListType) {
+      joined(path, list).ifPresent(text -> {
+        if (once(path, entry.getKeyNode())) {
+          values.put(path, new RawValue(text, origin(node)));
+        }
+      });
+    } else if (!(node instanceof ScalarNode scalar)) {
       problems.add(origin(node), path, "expected " + key.type().expectation() + ", got " + describe(node));
     } else if (once(path, entry.getKeyNode())) {
       values.put(path, new RawValue(isNull(node) ? "" : scalar.getValue(), origin(node)));
     }
+  }
+
+  /** A YAML list of names as the comma-separated text a variable would hold; an empty list means unset. */
+  private Optional<String> joined(String path, SequenceNode list) {
+    List<String> names = new ArrayList<>();
+    for (Node item : list.getValue()) {
+      if (!(item instanceof ScalarNode scalar) || isNull(item) || scalar.getValue().contains(",")) {
+        problems.add(origin(item), path, "expected a list of names, got " + describe(item) + " as an item");
+        return Optional.empty();
+      }
+      names.add(scalar.getValue());
+    }
+    return Optional.of(String.join(",", names));
+  }
+
+  private List<String> topLevel() {
+    List<String> sections = new ArrayList<>(schema.topSections());
+    sections.addAll(SwitchboardSchema.LIST_SECTIONS);
+    return sections;
   }
 
   private boolean once(String path, Node keyNode) {
@@ -138,11 +180,11 @@ final class YamlLayer {
     return Origin.file(file, node.getStartMark().map(mark -> mark.getLine() + 1).orElse(0));
   }
 
-  private static boolean isNull(Node node) {
+  static boolean isNull(Node node) {
     return node instanceof ScalarNode && Tag.NULL.equals(node.getTag());
   }
 
-  private static String describe(Node node) {
+  static String describe(Node node) {
     if (node instanceof ScalarNode scalar) {
       return "'" + scalar.getValue() + "'";
     }

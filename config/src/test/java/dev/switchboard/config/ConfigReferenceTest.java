@@ -32,7 +32,24 @@ class ConfigReferenceTest {
     for (ConfigKey<?> key : SwitchboardSchema.SCHEMA.keys()) {
       assertThat(docs).contains("`" + key.path() + "`", "`" + key.environmentVariable() + "`");
     }
-    assertThat(ConfigReference.keys()).hasSize(13).contains("server.port", "redis.password", "directory.default-region");
+    assertThat(ConfigReference.keys()).hasSize(25).contains("server.port", "redis.password", "directory.default-region", "routing.offer-timeout",
+        "routing.costs.voice");
+  }
+
+  @Test
+  void docsDescribeEveryFieldOfTheListSections() throws IOException {
+    String docs = Files.readString(DOCS);
+
+    for (String field : AgentListReader.FIELDS) {
+      assertThat(docs).contains("| `" + field + "` |");
+    }
+    for (String field : QueueListReader.FIELDS) {
+      assertThat(docs).contains("| `" + field + "` |");
+    }
+    for (String action : EscalationReader.ACTIONS) {
+      assertThat(docs).contains("| `" + action + "` |");
+    }
+    assertThat(docs).contains("`zone`", "`weekly`", "`holidays`", "`fallback`", "SWITCHBOARD_AGENTS");
   }
 
   @Test

@@ -3,8 +3,14 @@ package dev.switchboard.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,17 +37,17 @@ class ValueTypesTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"500ms, PT0.5S", "10s, PT10S", "2m, PT2M", "1h, PT1H", "0s, PT0S", "3 s, PT3S"})
+  @CsvSource({"500ms, PT0.5S", "10s, PT10S", "2m, PT2M", "1h, PT1H", "0s, PT0S", "3 s, PT3S", "1d, PT24H"})
   void readsDurations(String text, Duration expected) throws InvalidValueException {
     assertThat(DURATION.parse(text, IN_FILE, Map.of())).isEqualTo(expected);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"10", "1.5s", "10 seconds", "PT10S", "-1s", "2d", "25h"})
+  @ValueSource(strings = {"10", "1.5s", "10 seconds", "PT10S", "-1s", "2d", "25h", "1w"})
   void rejectsMalformedDurations(String text) {
     assertThatThrownBy(() -> DURATION.parse(text, IN_FILE, Map.of()))
         .isInstanceOf(InvalidValueException.class)
-        .hasMessageStartingWith("expected a duration from 0s to 24h");
+        .hasMessageStartingWith("expected a duration from 0s to 1d");
   }
 
   @ParameterizedTest
@@ -51,7 +57,7 @@ class ValueTypesTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"PT0.5S, 500ms", "PT10S, 10s", "PT2M, 2m", "PT1H, 1h", "PT0S, 0s", "PT90S, 90s"})
+  @CsvSource({"PT0.5S, 500ms", "PT10S, 10s", "PT2M, 2m", "PT1H, 1h", "PT0S, 0s", "PT90S, 90s", "PT168H, 7d", "PT25H, 25h"})
   void formatsDurationsWithTheLargestExactUnit(Duration duration, String expected) {
     assertThat(DurationType.format(duration)).isEqualTo(expected);
   }
@@ -95,5 +101,67 @@ class ValueTypesTest {
     Map<String, String> environment = value.isEmpty() ? Map.of("SECRET", "") : Map.of();
     assertThatThrownBy(() -> new SecretType().parse("env:SECRET", IN_FILE, environment))
         .hasMessageStartingWith("environment variable SECRET is " + (value.isEmpty() ? "empty" : "not set"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', value = {"mon; MONDAY", "mon-fri; MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY",
+      "sat, sun; SATURDAY,SUNDAY", "Sunday; SUNDAY", "mon-sun; MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY",
+      "mon, wed-thu; MONDAY,WEDNESDAY,THURSDAY", "fri - sat; FRIDAY,SATURDAY"})
+  void readsDaySpecs(String text, String expected) throws InvalidValueException {
+    Set<DayOfWeek> days = Arrays.stream(expected.split(",")).map(DayOfWeek::valueOf).collect(Collectors.toSet());
+    assertThat(ScheduleTypes.DAYS.parse(text, IN_FILE, Map.of())).isEqualTo(days);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"weekdays", "mon-", "mon-tue-wed", "mo", ",mon", "thu-tue"})
+  void rejectsMalformedDaySpecs(String text) {
+    assertThatThrownBy(() -> ScheduleTypes.DAYS.parse(text, IN_FILE, Map.of()))
+        .isInstanceOf(InvalidValueException.class);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"09:00-18:00, 09:00, 18:00", "00:00-24:00, 00:00, 23:59:59.999999999", "13:30 - 14:15, 13:30, 14:15"})
+  void readsOpeningPeriods(String text, LocalTime from, LocalTime to) throws InvalidValueException {
+    assertThat(ScheduleTypes.PERIOD_TYPE.parse(text, IN_FILE, Map.of())).isEqualTo(new OpenPeriodSettings(from, to));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"9:00-18:00", "09:00-25:00", "24:00-24:00", "09:60-10:00", "09:00", "18:00-09:00", "10:00-10:00"})
+  void rejectsMalformedOpeningPeriods(String text) {
+    assertThatThrownBy(() -> ScheduleTypes.PERIOD_TYPE.parse(text, IN_FILE, Map.of()))
+        .isInstanceOf(InvalidValueException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Asia/Seoul", "UTC", "Europe/Berlin", "America/New_York"})
+  void readsTimeZones(String text) throws InvalidValueException {
+    assertThat(ScheduleTypes.ZONE.parse(text, IN_FILE, Map.of())).isEqualTo(ZoneId.of(text));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Seoul", "KST+9", "Asia/Soul", "Mars/Olympus"})
+  void rejectsUnknownTimeZones(String text) {
+    assertThatThrownBy(() -> ScheduleTypes.ZONE.parse(text, IN_FILE, Map.of()))
+        .hasMessageStartingWith("expected an IANA time zone");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', value = {"billing; billing", "billing,korean; billing|korean", " a , b-2 ,c_3 ; a|b-2|c_3"})
+  void readsNameLists(String text, String expected) throws InvalidValueException {
+    assertThat(new NameListType(NameTypes.SKILL).parse(text, IN_FILE, Map.of()))
+        .containsExactly(expected.split("\\|"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a,,b", "a,", "Billing", "a,b,a", "two words"})
+  void rejectsBadNameLists(String text) {
+    assertThatThrownBy(() -> new NameListType(NameTypes.SKILL).parse(text, IN_FILE, Map.of()))
+        .isInstanceOf(InvalidValueException.class);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"voice, VOICE", "Chat, CHAT", " EMAIL , EMAIL", "callback, CALLBACK"})
+  void readsChannelsInAnyCase(String text, ContactChannel expected) throws InvalidValueException {
+    assertThat(AgentListReader.CHANNEL.parse(text, IN_FILE, Map.of())).isEqualTo(expected);
   }
 }

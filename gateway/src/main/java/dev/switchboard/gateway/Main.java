@@ -74,8 +74,7 @@ public final class Main {
     SwitchboardConfig config = ConfigLoader.load(file, env);
     Optional<String> port = command.option("port");
     if (port.isPresent()) {
-      config = new SwitchboardConfig(config.server().withPort(CommandLine.port(port.get())), config.redis(),
-          config.directory(), config.source());
+      config = config.withServer(config.server().withPort(CommandLine.port(port.get())));
     }
     return config;
   }

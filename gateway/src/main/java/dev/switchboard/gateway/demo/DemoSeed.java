@@ -1,6 +1,8 @@
 package dev.switchboard.gateway.demo;
 
 import dev.switchboard.gateway.Node;
+import dev.switchboard.gateway.auth.AccountId;
+import dev.switchboard.gateway.auth.Role;
 import dev.switchboard.routing.customer.CustomerId;
 import dev.switchboard.routing.customer.ImportFormat;
 import dev.switchboard.routing.customer.ImportProgress;
@@ -25,8 +27,13 @@ public final class DemoSeed {
 
   private DemoSeed() {}
 
-  /** Seeds the demo customers unless they are there already. Blocks; call from main. */
+  /** The demo's supervisor account, printed in the banner; demo data only. */
+  public static final String SUPERVISOR = "demo-supervisor";
+  public static final String SUPERVISOR_PASSWORD = "switchboard-demo";
+
+  /** Seeds the demo customers unless they are there already, and the demo accounts. Blocks; call from main. */
   public static void ensure(Node node) {
+    await(node.accounts().ensure(new AccountId(SUPERVISOR), "Demo Supervisor", Role.SUPERVISOR, SUPERVISOR_PASSWORD));
     boolean present = await(node.directory().get(new CustomerId(DemoCustomers.id(0))).map(found -> found.isPresent()));
     if (present) {
       log.info("Demo customers already present; keeping the existing data");
@@ -58,10 +65,15 @@ public final class DemoSeed {
     out.println();
     out.println("Switchboard demo is running.");
     out.println("  Health:     " + base + "/health   Readiness: " + base + "/ready   Metrics: " + base + "/metrics");
-    out.println("  Screen-pop: " + base + "/api/v1/customers/lookup?phone=" + encode(generator.phoneOf(0)));
-    out.println("  Pick-list:  " + base + "/api/v1/customers/lookup?phone=" + encode(shared)
-        + "   (two customers share this line)");
-    out.println("  Search:     " + base + "/api/v1/customers?name=%EA%B9%80   (김)   or ?name=emma");
+    out.println("  Sign in:    " + SUPERVISOR + " / " + SUPERVISOR_PASSWORD + "   (demo supervisor), e.g.");
+    out.println("              TOKEN=$(curl -s " + base + "/api/v1/sessions -H 'Content-Type: application/json' \\");
+    out.println("                -d '{\"account\":\"" + SUPERVISOR + "\",\"password\":\"" + SUPERVISOR_PASSWORD
+        + "\"}' | sed 's/.*\"token\":\"\\([^\"]*\\)\".*/\\1/')");
+    out.println("  Screen-pop: curl -H \"Authorization: Bearer $TOKEN\" '" + base + "/api/v1/customers/lookup?phone="
+        + encode(generator.phoneOf(0)) + "'");
+    out.println("  Pick-list:  curl -H \"Authorization: Bearer $TOKEN\" '" + base + "/api/v1/customers/lookup?phone="
+        + encode(shared) + "'   (two customers share this line)");
+    out.println("  Search:     curl -H \"Authorization: Bearer $TOKEN\" '" + base + "/api/v1/customers?name=emma'");
     out.println("  Data:       " + node.config().redis().dataDir().toAbsolutePath().normalize()
         + " (embedded Redis, kept between runs)");
     out.println("Press Ctrl-C to stop (the embedded Redis stops with it).");

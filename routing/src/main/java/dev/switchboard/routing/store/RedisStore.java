@@ -63,7 +63,13 @@ public final class RedisStore {
 
   /** Runs a Lua script by its SHA, loading it when Redis does not know it yet. */
   public <T> Future<T> eval(LuaScript script, String[] keys, String... args) {
-    return bridge(script.eval(connection.async(), keys, args));
+    CompletionStage<T> stage;
+    try {
+      stage = script.eval(connection.async(), keys, args);
+    } catch (RedisException e) {
+      return Future.failedFuture(translate(e));
+    }
+    return bridge(stage);
   }
 
   static Throwable translate(Throwable failure) {
@@ -74,7 +80,8 @@ public final class RedisStore {
       return new StoreUnavailableException("Redis is unavailable: " + cause.getMessage(), cause);
     }
     if (cause instanceof RedisException && cause.getMessage() != null
-        && (cause.getMessage().contains("Connection closed") || cause.getMessage().contains("not connected")
+        && (cause.getMessage().contains("Connection closed") || cause.getMessage().contains("Connection is closed")
+            || cause.getMessage().contains("not connected")
             || cause.getMessage().startsWith("Currently not connected"))) {
       return new StoreUnavailableException("Redis is unavailable: " + cause.getMessage(), cause);
     }

@@ -21,6 +21,8 @@ class RedisStoreTest {
         .isInstanceOf(StoreUnavailableException.class);
     assertThat(RedisStore.translate(new RedisException("Currently not connected. Commands are rejected.")))
         .isInstanceOf(StoreUnavailableException.class);
+    assertThat(RedisStore.translate(new RedisException("Connection is closed")))
+        .isInstanceOf(StoreUnavailableException.class);
   }
 
   @Test
