@@ -51,8 +51,12 @@ end
 local function pools_of(q, level) return split(qcfg(q)['p' .. level]) end
 
 local function day() return fmt(math.floor(NOW / 86400000)) end
-local function qstat(q, field, by) redis.call('HINCRBY', P .. 's:' .. q .. ':' .. day(), field, fmt(by or 1)) end
-local function astat(aid, field, by) redis.call('HINCRBY', P .. 'as:' .. aid .. ':' .. day(), field, fmt(by)) end
+local STATS_TTL = 8 * 86400  -- today's counters outlive the day by a week
+local function count(key, field, by)
+  if redis.call('HINCRBY', key, field, fmt(by)) == by then redis.call('EXPIRE', key, STATS_TTL) end
+end
+local function qstat(q, field, by) count(P .. 's:' .. q .. ':' .. day(), field, by or 1) end
+local function astat(aid, field, by) count(P .. 'as:' .. aid .. ':' .. day(), field, by) end
 
 -- events -----------------------------------------------------------------------------------------
 
@@ -311,7 +315,12 @@ local function end_contact(cid, c, outcome, disposition, notes)
   redis.call('HSET', ckey(cid), 'state', 'ENDED', 'outcome', outcome, 'endAt', fmt(NOW))
   if disposition and disposition ~= '' then redis.call('HSET', ckey(cid), 'disp', disposition) end
   if notes and notes ~= '' then redis.call('HSET', ckey(cid), 'notes', notes) end
-  for _, kind in ipairs({ 'o|', 'e|', 'p|', 'm|', 'w|' }) do redis.call('ZREM', P .. 't', kind .. cid) end
+  local qc = qcfg(c.q)
+  if from == 'OFFERED' then redis.call('ZREM', P .. 't', 'o|' .. cid) end
+  if from == 'WRAP_UP' then redis.call('ZREM', P .. 't', 'w|' .. cid) end
+  if c.pref and c.pref ~= '' then redis.call('ZREM', P .. 't', 'p|' .. cid) end
+  if tonumber(qc.n or 0) > 0 then redis.call('ZREM', P .. 't', 'e|' .. cid) end
+  if qc.mw and qc.mw ~= '' then redis.call('ZREM', P .. 't', 'm|' .. cid) end
   if outcome == 'ABANDONED' then
     qstat(c.q, 'abandoned')
     redis.call('HSET', ckey(cid), 'waitMs', fmt(NOW - tonumber(c.entry)))
@@ -323,7 +332,9 @@ local function end_contact(cid, c, outcome, disposition, notes)
   end
   changed(cid, c, from, string.lower(outcome), aid)
   local retention = cfg('retentionSec') or '604800'
-  for _, suffix in ipairs({ '', ':log', ':d' }) do redis.call('EXPIRE', ckey(cid) .. suffix, retention) end
+  redis.call('EXPIRE', ckey(cid), retention)
+  redis.call('EXPIRE', ckey(cid) .. ':log', retention)
+  redis.call('EXPIRE', ckey(cid) .. ':d', retention)
   R.ended[#R.ended + 1] = hgetall(ckey(cid))
   R.ended[#R.ended].id = cid
   if aid then
@@ -377,7 +388,7 @@ local function fire(member)
     if escalate(cid, c) and c.state == 'QUEUED' then match_queue(c.q) end
   elseif kind == 'p' and c.state == 'QUEUED' then
     match_queue(c.q)
-  elseif kind == 'm' and c.state == 'QUEUED' then
+  elseif kind == 'm' and c.state == 'QUEUED' and qcfg(c.q).mwf then
     emit({ type = 'fallback', contact = cid, queue = c.q, channel = c.ch, action = qcfg(c.q).mwf })
   elseif kind == 'w' and c.state == 'WRAP_UP' then
     end_contact(cid, c, 'HANDLED', nil, nil)
