@@ -433,7 +433,12 @@ function ops.enqueue()
   local mw = qcfg(q).mw
   if mw and mw ~= '' then redis.call('ZADD', P .. 't', fmt(tonumber(entry) + tonumber(mw)), 'm|' .. cid) end
   changed(cid, c, 'NEW', 'enqueue')
-  match_queue(q)
+  -- every other waiting contact was matched as far as possible when its agents last changed, so only
+  -- the newcomer can have a match now: try it alone (the sweep re-matches whole queues as a safety net)
+  if available(q, tonumber(c.level), ch) then
+    local aid = choose(cid, c)
+    if aid then offer(cid, c, aid) end
+  end
   return cjson.encode(R)
 end
 
@@ -606,6 +611,9 @@ function ops.sweep()
   local due = redis.call('ZRANGEBYSCORE', P .. 't', '-inf', fmt(NOW), 'LIMIT', 0, tonumber(A[1]))
   for _, member in ipairs(due) do fire(member) end
   R.fired = #due
+  if #due < tonumber(A[1]) then
+    for _, q in ipairs(split(cfg('queues'))) do match_queue(q) end
+  end
   local next = redis.call('ZRANGE', P .. 't', 0, 0, 'WITHSCORES')
   if #next > 0 then R.next = tonumber(next[2]) end
   return cjson.encode(R)
