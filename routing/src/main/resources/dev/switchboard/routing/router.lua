@@ -191,14 +191,11 @@ end
 
 local function offer(cid, c, aid)
   local a = hgetall(akey(aid))
-  local k = cost(c.ch)
-  redis.call('HINCRBY', akey(aid), 'used', k)
-  redis.call('HINCRBY', akey(aid), 'n:' .. c.ch, 1)
-  redis.call('HSET', akey(aid), 'idle', fmt(NOW))
-  redis.call('SADD', akey(aid) .. ':c', cid)
-  a.used = tonumber(a.used or 0) + k
+  a.used = tonumber(a.used or 0) + cost(c.ch)
   a['n:' .. c.ch] = tonumber(a['n:' .. c.ch] or 0) + 1
   a.idle = NOW
+  redis.call('HSET', akey(aid), 'used', a.used, 'n:' .. c.ch, a['n:' .. c.ch], 'idle', fmt(NOW))
+  redis.call('SADD', akey(aid) .. ':c', cid)
   queue_out(cid, c)
   c.state, c.agent, c.offerAt, c.deadline = 'OFFERED', aid, NOW, NOW + tonumber(cfg('offerMs'))
   redis.call('HSET', ckey(cid), 'state', 'OFFERED', 'agent', aid, 'offerAt', fmt(NOW), 'deadline', fmt(c.deadline))
