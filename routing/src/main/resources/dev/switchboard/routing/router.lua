@@ -173,7 +173,7 @@ local function choose(cid, c)
       return nil, 'preferred'
     end
   end
-  local declined = redis.call('EXISTS', ckey(cid) .. ':d') == 1
+  local declined = c.dec == '1'
   local best, best_score = nil, nil
   for _, pool in ipairs(pools) do
     local r = redis.call('ZRANGE', rkey(pool, c.ch), 0, declined and 9 or 0, 'WITHSCORES')
@@ -200,7 +200,7 @@ local function offer(cid, c, aid)
   c.state, c.agent, c.offerAt, c.deadline = 'OFFERED', aid, NOW, NOW + tonumber(cfg('offerMs'))
   redis.call('HSET', ckey(cid), 'state', 'OFFERED', 'agent', aid, 'offerAt', fmt(NOW), 'deadline', fmt(c.deadline))
   redis.call('ZADD', P .. 't', fmt(c.deadline), 'o|' .. cid)
-  redis.call('ZREM', P .. 't', 'p|' .. cid)
+  if c.pref and c.pref ~= '' then redis.call('ZREM', P .. 't', 'p|' .. cid) end
   index_agent(aid, a)
   changed(cid, c, 'QUEUED', 'offer')
   R.offers[#R.offers + 1] = { contact = cid, agent = aid, deadline = c.deadline, channel = c.ch, queue = c.q }
@@ -298,7 +298,7 @@ local function escalate(cid, c)
   end
   if level < steps then
     redis.call('ZADD', P .. 't', fmt(entry + tonumber(qc['a' .. (level + 1)])), 'e|' .. cid)
-  else
+  elseif steps > 0 then
     redis.call('ZREM', P .. 't', 'e|' .. cid)
   end
   return moved
@@ -514,6 +514,8 @@ function ops.reject()
   if not c then return err end
   release(cid, c)
   redis.call('SADD', ckey(cid) .. ':d', aid)
+  redis.call('HSET', ckey(cid), 'dec', '1')
+  c.dec = '1'
   redis.call('HINCRBY', ckey(cid), 'ring', fmt(NOW - tonumber(c.offerAt)))
   if c.pref == aid then c.prefUntil = 0 redis.call('HSET', ckey(cid), 'prefUntil', 0) end
   requeue(cid, c, 'reject', aid)
@@ -549,6 +551,8 @@ function ops.transfer()
   release(cid, c)
   redis.call('HSET', akey(aid), 'idle', fmt(NOW))
   redis.call('DEL', ckey(cid) .. ':d')
+  redis.call('HSET', ckey(cid), 'dec', '0')
+  c.dec = '0'
   if target_queue ~= '' and target_queue ~= c.q then
     c.q, c.level = target_queue, 0
     redis.call('HSET', ckey(cid), 'q', c.q, 'level', 0)
