@@ -51,8 +51,12 @@ end
 local function pools_of(q, level) return split(qcfg(q)['p' .. level]) end
 
 local function day() return fmt(math.floor(NOW / 86400000)) end
-local function qstat(q, field, by) redis.call('HINCRBY', P .. 's:' .. q .. ':' .. day(), field, fmt(by or 1)) end
-local function astat(aid, field, by) redis.call('HINCRBY', P .. 'as:' .. aid .. ':' .. day(), field, fmt(by)) end
+local STATS_TTL = 8 * 86400  -- today's counters outlive the day by a week
+local function count(key, field, by)
+  if redis.call('HINCRBY', key, field, fmt(by)) == by then redis.call('EXPIRE', key, STATS_TTL) end
+end
+local function qstat(q, field, by) count(P .. 's:' .. q .. ':' .. day(), field, by or 1) end
+local function astat(aid, field, by) count(P .. 'as:' .. aid .. ':' .. day(), field, by) end
 
 -- events -----------------------------------------------------------------------------------------
 
@@ -169,7 +173,7 @@ local function choose(cid, c)
       return nil, 'preferred'
     end
   end
-  local declined = redis.call('EXISTS', ckey(cid) .. ':d') == 1
+  local declined = c.dec == '1'
   local best, best_score = nil, nil
   for _, pool in ipairs(pools) do
     local r = redis.call('ZRANGE', rkey(pool, c.ch), 0, declined and 9 or 0, 'WITHSCORES')
@@ -187,19 +191,16 @@ end
 
 local function offer(cid, c, aid)
   local a = hgetall(akey(aid))
-  local k = cost(c.ch)
-  redis.call('HINCRBY', akey(aid), 'used', k)
-  redis.call('HINCRBY', akey(aid), 'n:' .. c.ch, 1)
-  redis.call('HSET', akey(aid), 'idle', fmt(NOW))
-  redis.call('SADD', akey(aid) .. ':c', cid)
-  a.used = tonumber(a.used or 0) + k
+  a.used = tonumber(a.used or 0) + cost(c.ch)
   a['n:' .. c.ch] = tonumber(a['n:' .. c.ch] or 0) + 1
   a.idle = NOW
+  redis.call('HSET', akey(aid), 'used', a.used, 'n:' .. c.ch, a['n:' .. c.ch], 'idle', fmt(NOW))
+  redis.call('SADD', akey(aid) .. ':c', cid)
   queue_out(cid, c)
   c.state, c.agent, c.offerAt, c.deadline = 'OFFERED', aid, NOW, NOW + tonumber(cfg('offerMs'))
   redis.call('HSET', ckey(cid), 'state', 'OFFERED', 'agent', aid, 'offerAt', fmt(NOW), 'deadline', fmt(c.deadline))
   redis.call('ZADD', P .. 't', fmt(c.deadline), 'o|' .. cid)
-  redis.call('ZREM', P .. 't', 'p|' .. cid)
+  if c.pref and c.pref ~= '' then redis.call('ZREM', P .. 't', 'p|' .. cid) end
   index_agent(aid, a)
   changed(cid, c, 'QUEUED', 'offer')
   R.offers[#R.offers + 1] = { contact = cid, agent = aid, deadline = c.deadline, channel = c.ch, queue = c.q }
@@ -297,7 +298,7 @@ local function escalate(cid, c)
   end
   if level < steps then
     redis.call('ZADD', P .. 't', fmt(entry + tonumber(qc['a' .. (level + 1)])), 'e|' .. cid)
-  else
+  elseif steps > 0 then
     redis.call('ZREM', P .. 't', 'e|' .. cid)
   end
   return moved
@@ -311,7 +312,12 @@ local function end_contact(cid, c, outcome, disposition, notes)
   redis.call('HSET', ckey(cid), 'state', 'ENDED', 'outcome', outcome, 'endAt', fmt(NOW))
   if disposition and disposition ~= '' then redis.call('HSET', ckey(cid), 'disp', disposition) end
   if notes and notes ~= '' then redis.call('HSET', ckey(cid), 'notes', notes) end
-  for _, kind in ipairs({ 'o|', 'e|', 'p|', 'm|', 'w|' }) do redis.call('ZREM', P .. 't', kind .. cid) end
+  local qc = qcfg(c.q)
+  if from == 'OFFERED' then redis.call('ZREM', P .. 't', 'o|' .. cid) end
+  if from == 'WRAP_UP' then redis.call('ZREM', P .. 't', 'w|' .. cid) end
+  if c.pref and c.pref ~= '' then redis.call('ZREM', P .. 't', 'p|' .. cid) end
+  if tonumber(qc.n or 0) > 0 then redis.call('ZREM', P .. 't', 'e|' .. cid) end
+  if qc.mw and qc.mw ~= '' then redis.call('ZREM', P .. 't', 'm|' .. cid) end
   if outcome == 'ABANDONED' then
     qstat(c.q, 'abandoned')
     redis.call('HSET', ckey(cid), 'waitMs', fmt(NOW - tonumber(c.entry)))
@@ -323,7 +329,9 @@ local function end_contact(cid, c, outcome, disposition, notes)
   end
   changed(cid, c, from, string.lower(outcome), aid)
   local retention = cfg('retentionSec') or '604800'
-  for _, suffix in ipairs({ '', ':log', ':d' }) do redis.call('EXPIRE', ckey(cid) .. suffix, retention) end
+  redis.call('EXPIRE', ckey(cid), retention)
+  redis.call('EXPIRE', ckey(cid) .. ':log', retention)
+  redis.call('EXPIRE', ckey(cid) .. ':d', retention)
   R.ended[#R.ended + 1] = hgetall(ckey(cid))
   R.ended[#R.ended].id = cid
   if aid then
@@ -377,7 +385,7 @@ local function fire(member)
     if escalate(cid, c) and c.state == 'QUEUED' then match_queue(c.q) end
   elseif kind == 'p' and c.state == 'QUEUED' then
     match_queue(c.q)
-  elseif kind == 'm' and c.state == 'QUEUED' then
+  elseif kind == 'm' and c.state == 'QUEUED' and qcfg(c.q).mwf then
     emit({ type = 'fallback', contact = cid, queue = c.q, channel = c.ch, action = qcfg(c.q).mwf })
   elseif kind == 'w' and c.state == 'WRAP_UP' then
     end_contact(cid, c, 'HANDLED', nil, nil)
@@ -422,7 +430,12 @@ function ops.enqueue()
   local mw = qcfg(q).mw
   if mw and mw ~= '' then redis.call('ZADD', P .. 't', fmt(tonumber(entry) + tonumber(mw)), 'm|' .. cid) end
   changed(cid, c, 'NEW', 'enqueue')
-  match_queue(q)
+  -- every other waiting contact was matched as far as possible when its agents last changed, so only
+  -- the newcomer can have a match now: try it alone (the sweep re-matches whole queues as a safety net)
+  if available(q, tonumber(c.level), ch) then
+    local aid = choose(cid, c)
+    if aid then offer(cid, c, aid) end
+  end
   return cjson.encode(R)
 end
 
@@ -501,6 +514,8 @@ function ops.reject()
   if not c then return err end
   release(cid, c)
   redis.call('SADD', ckey(cid) .. ':d', aid)
+  redis.call('HSET', ckey(cid), 'dec', '1')
+  c.dec = '1'
   redis.call('HINCRBY', ckey(cid), 'ring', fmt(NOW - tonumber(c.offerAt)))
   if c.pref == aid then c.prefUntil = 0 redis.call('HSET', ckey(cid), 'prefUntil', 0) end
   requeue(cid, c, 'reject', aid)
@@ -536,6 +551,8 @@ function ops.transfer()
   release(cid, c)
   redis.call('HSET', akey(aid), 'idle', fmt(NOW))
   redis.call('DEL', ckey(cid) .. ':d')
+  redis.call('HSET', ckey(cid), 'dec', '0')
+  c.dec = '0'
   if target_queue ~= '' and target_queue ~= c.q then
     c.q, c.level = target_queue, 0
     redis.call('HSET', ckey(cid), 'q', c.q, 'level', 0)
@@ -595,6 +612,9 @@ function ops.sweep()
   local due = redis.call('ZRANGEBYSCORE', P .. 't', '-inf', fmt(NOW), 'LIMIT', 0, tonumber(A[1]))
   for _, member in ipairs(due) do fire(member) end
   R.fired = #due
+  if #due < tonumber(A[1]) then
+    for _, q in ipairs(split(cfg('queues'))) do match_queue(q) end
+  end
   local next = redis.call('ZRANGE', P .. 't', 0, 0, 'WITHSCORES')
   if #next > 0 then R.next = tonumber(next[2]) end
   return cjson.encode(R)

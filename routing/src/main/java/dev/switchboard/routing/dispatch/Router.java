@@ -104,6 +104,11 @@ public final class Router {
     } catch (UnknownQueueException e) {
       return Future.failedFuture(e);
     }
+    if (!queue.channels().contains(request.channel())) {
+      return Future.failedFuture(new UnsupportedChannelException("queue " + queue.id() + " does not take "
+          + request.channel() + " contacts: it takes " + new java.util.TreeSet<>(queue.channels())
+          + "; route contact " + request.id() + " to another queue"));
+    }
     long now = clock.millis();
     if (queue.hours().isPresent() && !queue.hours().get().isOpen(clock.instant())) {
       return Future.succeededFuture(new EnqueueResult.Closed(request.id(), queue.id(), queue.hours().get().fallback()));

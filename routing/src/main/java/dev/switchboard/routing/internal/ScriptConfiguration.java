@@ -27,7 +27,8 @@ public final class ScriptConfiguration {
         .put("transferMs", timings.transferWait().toMillis())
         .put("backlog", timings.backlog())
         .put("retentionSec", Math.max(1, timings.retention().toSeconds()))
-        .put("pools", String.join(",", plan.pools()));
+        .put("pools", String.join(",", plan.pools()))
+        .put("queues", queues.stream().map(queue -> queue.id().value()).collect(Collectors.joining(",")));
     for (Channel channel : Channel.values()) {
       cfg.put("cost:" + channel.name(), costs.cost(channel));
     }

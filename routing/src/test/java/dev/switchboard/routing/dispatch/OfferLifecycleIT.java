@@ -225,6 +225,14 @@ class OfferLifecycleIT {
   }
 
   @Test
+  void aChannelTheQueueDoesNotTakeIsRejected() {
+    ContactRequest request = ContactRequest.of(Channel.EMAIL, NIGHT);
+    assertThat(failure(center.router.enqueue(request))).isInstanceOf(UnsupportedChannelException.class)
+        .hasMessageContaining("queue night does not take EMAIL contacts: it takes [VOICE]");
+    assertThat(await(center.view.contact(request.id()))).isEmpty();
+  }
+
+  @Test
   void anUnknownQueueIsRejectedAndNothingIsStored() {
     ContactRequest request = ContactRequest.of(Channel.CHAT, new QueueId("nowhere"));
     assertThat(failure(center.router.enqueue(request))).isInstanceOf(UnknownQueueException.class)
