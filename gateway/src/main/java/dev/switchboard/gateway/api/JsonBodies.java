@@ -2,14 +2,15 @@ package dev.switchboard.gateway.api;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
 
-/** Reading JSON request bodies with errors that name what is wrong. */
-final class JsonBodies {
+/** Reading JSON request bodies with errors that name what is wrong (and never echo the value). */
+public final class JsonBodies {
 
   private JsonBodies() {}
 
   /** The body as an object; malformed JSON fails with a DecodeException (400 via ProblemResponses). */
-  static JsonObject object(RoutingContext context) {
+  public static JsonObject object(RoutingContext context) {
     if (context.body().length() == 0) {
       throw ApiProblem.badRequest("The request needs a JSON object body.");
     }
@@ -20,7 +21,26 @@ final class JsonBodies {
     return (JsonObject) parsed;
   }
 
-  static String text(JsonObject body, String field, int minLength, int maxLength) {
+  /** A string field; absent gives empty, any other type is a 400. */
+  public static Optional<String> optionalText(JsonObject body, String field) {
+    Object value = body.getValue(field);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!(value instanceof String text)) {
+      throw ApiProblem.badRequest("Field '" + field + "' must be a string, got " + value.getClass().getSimpleName()
+          + ".");
+    }
+    return Optional.of(text);
+  }
+
+  /** A required string field. */
+  public static String text(JsonObject body, String field) {
+    return optionalText(body, field).orElseThrow(() -> ApiProblem.badRequest("Field '" + field + "' is required."));
+  }
+
+  /** A required string field of bounded length. */
+  public static String text(JsonObject body, String field, int minLength, int maxLength) {
     Object value = body.getValue(field);
     if (!(value instanceof String text)) {
       throw ApiProblem.badRequest("Field '" + field + "' must be a string"

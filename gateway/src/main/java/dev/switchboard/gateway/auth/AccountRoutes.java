@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.auth;
 
 import dev.switchboard.gateway.api.ApiProblem;
+import dev.switchboard.gateway.api.JsonBodies;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -55,9 +56,9 @@ final class AccountRoutes {
   }
 
   private Future<JsonObject> create(RoutingContext context) {
-    JsonObject body = Bodies.object(context);
-    AccountId id = Bodies.accountId(Bodies.text(body, "id"), "Field 'id'");
-    String displayName = Bodies.optionalText(body, "displayName").orElse(id.value());
+    JsonObject body = JsonBodies.object(context);
+    AccountId id = Bodies.accountId(JsonBodies.text(body, "id"), "Field 'id'");
+    String displayName = JsonBodies.optionalText(body, "displayName").orElse(id.value());
     Role role = Bodies.role(body);
     String password = Bodies.newPassword(body, "password");
     boolean disabled = Boolean.TRUE.equals(body.getValue("disabled"));
@@ -82,13 +83,13 @@ final class AccountRoutes {
 
   private Future<JsonObject> change(RoutingContext context) {
     AccountId id = pathId(context);
-    JsonObject body = Bodies.object(context);
+    JsonObject body = JsonBodies.object(context);
     if (body.containsKey("password") || body.containsKey("passwordHash")) {
       throw ApiProblem.badRequest("Passwords are not changed with PUT; use POST /api/v1/accounts/" + id
           + "/password.");
     }
     return existing(id).compose(current -> {
-      String displayName = Bodies.optionalText(body, "displayName").orElse(current.displayName());
+      String displayName = JsonBodies.optionalText(body, "displayName").orElse(current.displayName());
       Role role = body.containsKey("role") ? Bodies.role(body) : current.role();
       Object disabledValue = body.getValue("disabled", current.disabled());
       if (!(disabledValue instanceof Boolean disabled)) {
@@ -126,10 +127,10 @@ final class AccountRoutes {
     if (!admin && !principal.id().equals(id)) {
       throw RoleGuard.forbidden(principal, Role.ADMIN, context);
     }
-    JsonObject body = Bodies.object(context);
+    JsonObject body = JsonBodies.object(context);
     String password = Bodies.newPassword(body, "password");
     Future<Boolean> authorised = admin ? Future.succeededFuture(true)
-        : currentPasswordMatches(context, principal, Bodies.text(body, "currentPassword"));
+        : currentPasswordMatches(context, principal, JsonBodies.text(body, "currentPassword"));
     return authorised.compose(ok -> {
       if (!ok) {
         throw new ApiProblem(403, "Forbidden", "Field 'currentPassword' does not match this account's password.");

@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.auth;
 
 import dev.switchboard.gateway.api.ApiProblem;
+import dev.switchboard.gateway.api.JsonBodies;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -33,9 +34,9 @@ final class SessionRoutes {
   }
 
   Future<JsonObject> signIn(RoutingContext context) {
-    JsonObject body = Bodies.object(context);
-    String name = Bodies.text(body, "account");
-    String password = Bodies.text(body, "password");
+    JsonObject body = JsonBodies.object(context);
+    String name = JsonBodies.text(body, "account");
+    String password = JsonBodies.text(body, "password");
     Optional<AccountId> id = Optional.of(name).filter(AccountId::isValid).map(AccountId::new);
     String address = context.request().remoteAddress().hostAddress();
     return throttle.attempt(id, address).compose(wait -> {
