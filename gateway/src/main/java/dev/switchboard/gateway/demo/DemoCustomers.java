@@ -53,7 +53,7 @@ public final class DemoCustomers {
         Map.entry("lifetime_value", value(random, tier)),
         Map.entry("tags", pick(random, TAGS, random.nextInt(3))),
         Map.entry("language", person.language),
-        Map.entry("account_owner", tier.equals("vip") || tier.equals("gold") ? "agent-" + (1 + random.nextInt(8)) : ""),
+        Map.entry("account_owner", tier.equals("vip") || tier.equals("gold") ? "agent-" + (1 + random.nextInt(4)) : ""),
         Map.entry("notes", tier.equals("vip") ? "Prefers phone; escalate billing questions to the account owner." : ""),
         Map.entry("phones", phone),
         Map.entry("emails", person.email + number + "@" + DOMAINS[random.nextInt(DOMAINS.length)]),
