@@ -1,13 +1,14 @@
 -- Switchboard routing: every decision that claims an agent or a contact runs here, atomically.
 -- KEYS[1] = the center's config hash (declares the slot; every key shares the center's hash tag).
--- ARGV[1] = key prefix, ARGV[2] = operation, ARGV[3] = now (epoch ms, from the caller's clock), ARGV[4..] = operands.
+-- ARGV[1] = key prefix, ARGV[2] = operation, ARGV[3] = now (epoch ms, from the caller's clock),
+-- ARGV[4] = the caller's settings as k=v,k=v (saves reading the config hash; may be empty), ARGV[5..] = operands.
 -- Replies are JSON: {offers=[...], ended=[...], ...} or {error=code, message=text}.
 
 local P = ARGV[1]
 local OP = ARGV[2]
 local NOW = tonumber(ARGV[3])
 local A = {}
-for i = 4, #ARGV do A[#A + 1] = ARGV[i] end
+for i = 5, #ARGV do A[#A + 1] = ARGV[i] end
 
 local PMAX = 800          -- priorities are 0..799; score = (PMAX - priority) * 1e13 + entry ms
 local SCAN = 25           -- contacts a queue match looks at, at most
@@ -36,8 +37,11 @@ local function fail(code, message)
   return cjson.encode({ error = code, message = message })
 end
 
+local SETTINGS = {}
+for key, value in string.gmatch(ARGV[4], '([^,=]+)=([^,]*)') do SETTINGS[key] = value end
 local CFG = nil
 local function cfg(field)
+  if SETTINGS[field] then return SETTINGS[field] end
   if not CFG then CFG = hgetall(KEYS[1]) or {} end
   return CFG[field]
 end
@@ -242,13 +246,13 @@ local function match_queue(q)
   end
 end
 
-local function match_for_agent(aid)
-  local a = hgetall(akey(aid))
+local function match_for_agent(aid, a)
+  a = a or hgetall(akey(aid))
   if not a or a.state ~= 'READY' then return end
   local seen, heads, channels = {}, {}, split(a.ch)
   for _, pool in ipairs(split(a.pools)) do
     for _, q in ipairs(redis.call('SMEMBERS', P .. 'pq:' .. pool)) do
-      if not seen[q] then
+      if not seen[q] and redis.call('ZCARD', P .. 'we:' .. q) > 0 then
         seen[q] = true
         local best = nil
         for _, ch in ipairs(channels) do
@@ -307,39 +311,42 @@ end
 local function end_contact(cid, c, outcome, disposition, notes)
   local from = c.state
   local aid = release(cid, c)
-  queue_out(cid, c)
+  if from == 'QUEUED' then queue_out(cid, c) end
   c.state, c.outcome, c.endAt = 'ENDED', outcome, NOW
-  redis.call('HSET', ckey(cid), 'state', 'ENDED', 'outcome', outcome, 'endAt', fmt(NOW))
-  if disposition and disposition ~= '' then redis.call('HSET', ckey(cid), 'disp', disposition) end
-  if notes and notes ~= '' then redis.call('HSET', ckey(cid), 'notes', notes) end
+  if disposition and disposition ~= '' then c.disp = disposition end
+  if notes and notes ~= '' then c.notes = notes end
+  if outcome == 'ABANDONED' then
+    c.waitMs = NOW - tonumber(c.entry)
+    qstat(c.q, 'abandoned')
+  elseif outcome == 'HANDLED' then
+    c.wrapMs = NOW - tonumber(c.doneAt or NOW)
+    qstat(c.q, 'handled')
+    if aid then
+      astat(aid, 'handled', 1)
+      astat(aid, 'busyMs', NOW - tonumber(c.answerAt or NOW))
+    end
+  end
+  redis.call('HSET', ckey(cid), 'state', 'ENDED', 'outcome', outcome, 'endAt', fmt(NOW), 'disp', c.disp or '',
+    'notes', c.notes or '', 'waitMs', fmt(tonumber(c.waitMs or 0)), 'wrapMs', fmt(tonumber(c.wrapMs or 0)))
   local qc = qcfg(c.q)
   if from == 'OFFERED' then redis.call('ZREM', P .. 't', 'o|' .. cid) end
   if from == 'WRAP_UP' then redis.call('ZREM', P .. 't', 'w|' .. cid) end
   if c.pref and c.pref ~= '' then redis.call('ZREM', P .. 't', 'p|' .. cid) end
   if tonumber(qc.n or 0) > 0 then redis.call('ZREM', P .. 't', 'e|' .. cid) end
   if qc.mw and qc.mw ~= '' then redis.call('ZREM', P .. 't', 'm|' .. cid) end
-  if outcome == 'ABANDONED' then
-    qstat(c.q, 'abandoned')
-    redis.call('HSET', ckey(cid), 'waitMs', fmt(NOW - tonumber(c.entry)))
-  elseif outcome == 'HANDLED' then
-    qstat(c.q, 'handled')
-    local busy = NOW - tonumber(c.answerAt or NOW)
-    redis.call('HSET', ckey(cid), 'wrapMs', fmt(NOW - tonumber(c.doneAt or NOW)))
-    if aid then astat(aid, 'handled', 1) astat(aid, 'busyMs', busy) end
-  end
   changed(cid, c, from, string.lower(outcome), aid)
   local retention = cfg('retentionSec') or '604800'
   redis.call('EXPIRE', ckey(cid), retention)
   redis.call('EXPIRE', ckey(cid) .. ':log', retention)
-  redis.call('EXPIRE', ckey(cid) .. ':d', retention)
-  R.ended[#R.ended + 1] = hgetall(ckey(cid))
-  R.ended[#R.ended].id = cid
+  if c.dec == '1' then redis.call('EXPIRE', ckey(cid) .. ':d', retention) end
+  c.id = cid
+  R.ended[#R.ended + 1] = c
   if aid then
     local a = hgetall(akey(aid))
     a.idle = NOW
     redis.call('HSET', akey(aid), 'idle', fmt(NOW))
     index_agent(aid, a)
-    match_for_agent(aid)
+    match_for_agent(aid, a)
   end
 end
 
@@ -416,7 +423,7 @@ function ops.enqueue()
   if not qcfg(q) then return fail('unknown-queue', 'queue ' .. q .. ' is not configured in this center') end
   if redis.call('EXISTS', ckey(cid)) == 1 then return fail('contact-state', 'contact ' .. cid .. ' already exists') end
   local c = { ch = ch, q = q, cust = cust, prio = prio, entry = entry, enq = NOW, state = 'QUEUED', agent = '',
-              level = 0, pref = pref, prefUntil = 0, attrs = attrs, ring = 0 }
+              level = 0, pref = pref, prefUntil = 0, attrs = attrs, ring = 0, sl = qcfg(q).sl }
   if pref ~= '' then
     c.prefUntil = NOW + tonumber(cfg('prefWaitMs'))
     redis.call('ZADD', P .. 't', fmt(c.prefUntil), 'p|' .. cid)
@@ -497,13 +504,13 @@ function ops.accept()
     return fail('offer-expired', 'the offer of contact ' .. cid .. ' to agent ' .. aid .. ' expired')
   end
   local wait = NOW - tonumber(c.entry)
-  redis.call('HSET', ckey(cid), 'state', 'ACTIVE', 'answerAt', fmt(NOW), 'waitMs', fmt(wait))
-  redis.call('HINCRBY', ckey(cid), 'ring', fmt(NOW - tonumber(c.offerAt)))
+  redis.call('HSET', ckey(cid), 'state', 'ACTIVE', 'answerAt', fmt(NOW), 'waitMs', fmt(wait),
+    'ring', fmt(tonumber(c.ring or 0) + NOW - tonumber(c.offerAt)))
   redis.call('ZREM', P .. 't', 'o|' .. cid)
   c.state = 'ACTIVE'
   qstat(c.q, 'answered')
   qstat(c.q, 'waitMs', wait)
-  if wait <= tonumber(qcfg(c.q).sl) then qstat(c.q, 'inSl') end
+  if wait <= tonumber(c.sl or qcfg(c.q).sl) then qstat(c.q, 'inSl') end
   changed(cid, c, 'OFFERED', 'accept')
   return cjson.encode(R)
 end

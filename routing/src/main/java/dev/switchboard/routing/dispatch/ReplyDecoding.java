@@ -38,11 +38,11 @@ final class ReplyDecoding {
     new JsonObject(hash.getString("attrs", "{}")).forEach(e -> attributes.put(e.getKey(), String.valueOf(e.getValue())));
     return new EndedContact(new ContactId(hash.getString("id")), Channel.valueOf(hash.getString("ch")),
         new QueueId(hash.getString("q")), text(hash, "cust").map(CustomerId::new),
-        Outcome.valueOf(hash.getString("outcome")), Instant.ofEpochMilli(millis(hash, "entry")),
+        Outcome.valueOf(text(hash, "outcome").orElseThrow()), Instant.ofEpochMilli(millis(hash, "entry")),
         Instant.ofEpochMilli(millis(hash, "endAt")), Duration.ofMillis(millis(hash, "waitMs")),
         Duration.ofMillis(millis(hash, "ring")), Duration.ofMillis(millis(hash, "handleMs")),
         Duration.ofMillis(millis(hash, "wrapMs")), text(hash, "agent").map(AgentId::new),
-        text(hash, "disp"), hash.getString("notes", ""), attributes);
+        text(hash, "disp"), text(hash, "notes").orElse(""), attributes);
   }
 
   /** The typed failure for a script refusal; other failures pass unchanged. */
@@ -65,14 +65,18 @@ final class ReplyDecoding {
     return Future.failedFuture(typed(failure));
   }
 
+  /** A number the script sent either as a Redis string or as a Lua number. */
   static long millis(JsonObject hash, String field) {
-    String value = hash.getString(field);
-    return value == null || value.isEmpty() ? 0L : (long) Double.parseDouble(value);
+    Object value = hash.getValue(field);
+    if (value instanceof Number number) {
+      return number.longValue();
+    }
+    return value == null || value.toString().isEmpty() ? 0L : (long) Double.parseDouble(value.toString());
   }
 
   static Optional<String> text(JsonObject hash, String field) {
-    String value = hash.getString(field);
-    return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+    Object value = hash.getValue(field);
+    return value == null || value.toString().isEmpty() ? Optional.empty() : Optional.of(value.toString());
   }
 
   private static List<JsonObject> list(JsonObject reply, String field) {

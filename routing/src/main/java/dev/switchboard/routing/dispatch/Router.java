@@ -65,22 +65,25 @@ public final class Router {
     this.rules = Objects.requireNonNull(rules, "rules");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
-    this.script = new RoutingScript(store);
     this.plan = PoolPlan.of(rules.queues());
+    this.script = new RoutingScript(store, ScriptConfiguration.settings(rules.costs(), timings(settings)));
     this.schedule = new SweepSchedule(vertx, clock, this::sweepQuietly);
   }
 
   /** Writes the rules to Redis (the same on every node) and starts the periodic safety-net sweep. */
   public Future<Void> start() {
-    String config = ScriptConfiguration.json(rules.queues(), rules.costs(), new ScriptConfiguration.Timings(
-        settings.offerTimeout(), settings.preferredAgentWait(), settings.transferWait(), settings.backlogSize(),
-        settings.retention()), plan);
+    String config = ScriptConfiguration.json(rules.queues(), rules.costs(), timings(settings), plan);
     return script.call("configure", clock.millis(), config).<Void>mapEmpty().onSuccess(done -> {
       synchronized (this) {
         periodic = vertx.setPeriodic(settings.sweepInterval().toMillis(), id -> sweepQuietly());
       }
       log.info("[center={}] router started with {} queues", store.keys().center(), rules.queues().size());
     });
+  }
+
+  private static ScriptConfiguration.Timings timings(RoutingSettings settings) {
+    return new ScriptConfiguration.Timings(settings.offerTimeout(), settings.preferredAgentWait(),
+        settings.transferWait(), settings.backlogSize(), settings.retention());
   }
 
   /** Stops the sweeps of this router; routing state stays in Redis for the other nodes. */

@@ -16,18 +16,27 @@ public final class RoutingScript {
 
   private final RedisStore store;
   private final String[] keys;
+  private final String settings;
 
+  /** A script caller that lets the script read settings from the center's config hash. */
   public RoutingScript(RedisStore store) {
+    this(store, "");
+  }
+
+  /** A script caller passing its settings ({@link ScriptConfiguration#settings}) with every call. */
+  public RoutingScript(RedisStore store, String settings) {
     this.store = store;
     this.keys = new String[] {store.keys().key("cfg")};
+    this.settings = settings;
   }
 
   public Future<JsonObject> call(String operation, long now, String... operands) {
-    String[] args = new String[3 + operands.length];
+    String[] args = new String[4 + operands.length];
     args[0] = store.keys().prefix();
     args[1] = operation;
     args[2] = Long.toString(now);
-    System.arraycopy(operands, 0, args, 3, operands.length);
+    args[3] = settings;
+    System.arraycopy(operands, 0, args, 4, operands.length);
     return store.<String>eval(SCRIPT, keys, args).compose(RoutingScript::checked);
   }
 

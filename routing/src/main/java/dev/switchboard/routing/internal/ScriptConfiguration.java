@@ -21,22 +21,33 @@ public final class ScriptConfiguration {
       Duration retention) {}
 
   public static String json(List<QueuePolicy> queues, ChannelCosts costs, Timings timings, PoolPlan plan) {
-    JsonObject cfg = new JsonObject()
-        .put("offerMs", timings.offerTimeout().toMillis())
-        .put("prefWaitMs", timings.preferredWait().toMillis())
-        .put("transferMs", timings.transferWait().toMillis())
-        .put("backlog", timings.backlog())
-        .put("retentionSec", Math.max(1, timings.retention().toSeconds()))
+    JsonObject cfg = new JsonObject(settingsMap(costs, timings))
         .put("pools", String.join(",", plan.pools()))
         .put("queues", queues.stream().map(queue -> queue.id().value()).collect(Collectors.joining(",")));
-    for (Channel channel : Channel.values()) {
-      cfg.put("cost:" + channel.name(), costs.cost(channel));
-    }
     JsonObject queueConfigs = new JsonObject();
     queues.forEach(queue -> queueConfigs.put(queue.id().value(), queue(queue, plan)));
     JsonObject poolQueues = new JsonObject();
     plan.queuesByPool().forEach((pool, users) -> poolQueues.put(pool, new JsonArray(List.copyOf(users))));
     return new JsonObject().put("cfg", cfg).put("queues", queueConfigs).put("poolQueues", poolQueues).encode();
+  }
+
+  /** The costs and timings as {@code key=value,...}, passed with each call so the script need not read them. */
+  public static String settings(ChannelCosts costs, Timings timings) {
+    return settingsMap(costs, timings).entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue())
+        .collect(Collectors.joining(","));
+  }
+
+  private static java.util.Map<String, Object> settingsMap(ChannelCosts costs, Timings timings) {
+    java.util.Map<String, Object> settings = new java.util.LinkedHashMap<>();
+    settings.put("offerMs", timings.offerTimeout().toMillis());
+    settings.put("prefWaitMs", timings.preferredWait().toMillis());
+    settings.put("transferMs", timings.transferWait().toMillis());
+    settings.put("backlog", timings.backlog());
+    settings.put("retentionSec", Math.max(1, timings.retention().toSeconds()));
+    for (Channel channel : Channel.values()) {
+      settings.put("cost:" + channel.name(), costs.cost(channel));
+    }
+    return settings;
   }
 
   private static JsonObject queue(QueuePolicy queue, PoolPlan plan) {

@@ -41,7 +41,7 @@ class MultiNodeRoutingIT {
 
   private static final int NODES = 4;
   private static final int AGENTS = 120;
-  private static final int CONTACTS = 1600;
+  private static final int CONTACTS = 1200;
   private static final Channel[] CHANNELS = {Channel.VOICE, Channel.CHAT, Channel.EMAIL};
 
   private final String center = TestRedis.freshCenter();
@@ -135,7 +135,7 @@ class MultiNodeRoutingIT {
     await(Future.all(arrivals));
     assertThat(enqueued).hasSize(CONTACTS);
 
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     while (ended.size() < CONTACTS && System.nanoTime() < deadline) {
       await(observer.vertx().timer(50));
     }
