@@ -1,5 +1,7 @@
 package dev.switchboard.routing.outcome;
 
+import dev.switchboard.routing.agent.AgentId;
+import dev.switchboard.routing.contact.Channel;
 import dev.switchboard.routing.contact.ContactOutcomes;
 import dev.switchboard.routing.contact.EndedContact;
 import dev.switchboard.routing.customer.CustomerDirectory;
@@ -56,38 +58,45 @@ public final class TimelineOutcomes implements ContactOutcomes {
     });
   }
 
-  /** The timeline entry for an ended contact. */
+  /** The timeline entry for an ended contact: one summary line and its facts. */
   public static TimelineEntry entry(EndedContact contact) {
     Map<String, String> details = new LinkedHashMap<>();
     details.put("contact", contact.id().value());
     details.put("queue", contact.queue().value());
     details.put("outcome", contact.outcome().name().toLowerCase(Locale.ROOT));
     contact.agent().ifPresent(agent -> details.put("agent", agent.value()));
+    contact.disposition().ifPresent(code -> details.put("disposition", code));
     details.put("waitSeconds", seconds(contact.waited()));
     details.put("ringSeconds", seconds(contact.rang()));
     details.put("handleSeconds", seconds(contact.handled()));
     details.put("wrapUpSeconds", seconds(contact.wrappedUp()));
-    contact.disposition().ifPresent(code -> details.put("disposition", code));
     if (!contact.notes().isBlank()) {
       details.put("notes", contact.notes());
     }
-    String channel = contact.channel().name().toLowerCase(Locale.ROOT);
-    return new TimelineEntry(contact.ended(), "contact", channel, summary(contact, channel), details);
+    return new TimelineEntry(contact.ended(), "contact", timelineChannel(contact.channel()), summary(contact), details);
   }
 
-  private static String summary(EndedContact contact, String channel) {
-    String outcome = contact.outcome().name().toLowerCase(Locale.ROOT);
-    StringBuilder text = new StringBuilder(Character.toUpperCase(channel.charAt(0)) + channel.substring(1))
-        .append(" in ").append(contact.queue().value()).append(": ").append(outcome);
-    contact.agent().ifPresent(agent -> text.append(" by ").append(agent.value()));
-    contact.disposition().ifPresent(code -> text.append(" (").append(code).append(')'));
-    if (contact.agent().isEmpty()) {
-      text.append(" after waiting ").append(seconds(contact.waited())).append(" s");
-    }
-    return text.toString();
+  private static String summary(EndedContact contact) {
+    String start = contact.channel().name().toLowerCase(Locale.ROOT) + " in " + contact.queue().value();
+    return switch (contact.outcome()) {
+      case HANDLED -> start + " handled by " + contact.agent().map(AgentId::value).orElse("an agent")
+          + contact.disposition().map(code -> " (" + code + ")").orElse("");
+      case ABANDONED -> start + " abandoned after " + seconds(contact.waited()) + " s";
+      case FAILED -> start + " failed";
+    };
+  }
+
+  /** The channel as the timeline and the desktop name it. */
+  private static String timelineChannel(Channel channel) {
+    return switch (channel) {
+      case VOICE -> "phone";
+      case CHAT -> "chat";
+      case EMAIL -> "email";
+      case CALLBACK -> "callback";
+    };
   }
 
   private static String seconds(Duration duration) {
-    return Long.toString(Math.round(duration.toMillis() / 1000.0));
+    return Long.toString(duration.toSeconds());
   }
 }

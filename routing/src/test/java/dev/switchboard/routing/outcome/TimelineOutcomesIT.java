@@ -74,7 +74,7 @@ class TimelineOutcomesIT {
     TimelineEntry entry = awaitEntry(customer);
     assertThat(entry.kind()).isEqualTo("contact");
     assertThat(entry.channel()).isEqualTo("chat");
-    assertThat(entry.summary()).contains("support").contains("handled").contains("agent-7").contains("resolved");
+    assertThat(entry.summary()).isEqualTo("chat in support handled by agent-7 (resolved)");
     assertThat(entry.details()).containsEntry("agent", "agent-7").containsEntry("disposition", "resolved")
         .containsEntry("notes", "asked about delivery").containsEntry("contact", contact.value())
         .containsKeys("waitSeconds", "ringSeconds", "handleSeconds", "wrapUpSeconds");

@@ -1,8 +1,12 @@
-package dev.switchboard.routing.contact;
+package dev.switchboard.routing.outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.routing.agent.AgentId;
+import dev.switchboard.routing.contact.Channel;
+import dev.switchboard.routing.contact.ContactId;
+import dev.switchboard.routing.contact.EndedContact;
+import dev.switchboard.routing.contact.Outcome;
 import dev.switchboard.routing.customer.Customer;
 import dev.switchboard.routing.customer.CustomerDirectory;
 import dev.switchboard.routing.customer.CustomerId;
@@ -12,18 +16,26 @@ import dev.switchboard.routing.customer.TimelineEntry;
 import dev.switchboard.routing.customer.TimelinePage;
 import dev.switchboard.routing.queue.QueueId;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class TimelineOutcomesTest {
 
+  private final Vertx vertx = Vertx.vertx();
   private final TimelineDirectory directory = new TimelineDirectory();
-  private final TimelineOutcomes outcomes = new TimelineOutcomes(directory);
+  private final TimelineOutcomes outcomes = new TimelineOutcomes(vertx, directory, Duration.ofMillis(1));
+
+  @AfterEach
+  void close() {
+    vertx.close();
+  }
 
   private static EndedContact ended(Optional<CustomerId> customer, Outcome outcome) {
     Instant start = Instant.parse("2026-03-02T10:00:00Z");
