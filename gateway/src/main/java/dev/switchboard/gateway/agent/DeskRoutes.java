@@ -39,7 +39,13 @@ public final class DeskRoutes {
 
   public void mount(Router router) {
     router.get("/agent/ws").handler(this::upgrade);
-    router.get("/agent").handler(context -> context.redirect("/agent/"));
+    router.get("/agent").handler(context -> {
+      if ("/agent".equals(context.request().path())) {
+        context.redirect("/agent/");
+      } else {
+        context.next();
+      }
+    });
     router.route("/agent/*").handler(context -> {
       context.response().putHeader("Content-Security-Policy", PAGE_POLICY)
           .putHeader("X-Content-Type-Options", "nosniff").putHeader("Referrer-Policy", "no-referrer");
