@@ -67,6 +67,7 @@ final class HttpGateway extends VerticleBase {
     router.route().handler(AccessLog::handle);
     health.mount(router);
     router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
+    desk.mount(router);
 
     Router api = Router.router(vertx);
     auth.protect(api);
@@ -77,7 +78,6 @@ final class HttpGateway extends VerticleBase {
     supervisors.mount(api);
     api.route().failureHandler(ProblemResponses::handle);
     router.route("/api/v1/*").subRouter(api);
-    desk.mount(router);
 
     router.route().failureHandler(ProblemResponses::handle);
     for (int status : new int[] {404, 405, 413, 415}) {

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Mounts the agent desktop: the WebSocket {@code /agent/ws} and the page under {@code /agent/}. The
- * upgrade is authenticated by the session cookie (or an Authorization header) when one is presented,
- * else by the token of the first frame; a token in the URL is refused before the upgrade, and so is a
+ * upgrade is authenticated by the session cookie (or an Authorization header, which must then be valid)
+ * when one is presented, else by the token of the first frame (a stale cookie does not block it); a token in the URL is refused before the upgrade, and so is a
  * cookie sent from another origin. Shared by every HTTP verticle; each socket stays on the event loop
  * that accepted it.
  */
@@ -55,13 +55,8 @@ public final class DeskRoutes {
 
   private void upgrade(RoutingContext context) {
     HttpServerRequest request = context.request();
-    for (String name : URL_TOKEN_PARAMETERS) {
-      if (context.queryParams().contains(name)) {
-        refuse(context, 400, "A session token must not be sent in the URL (query parameter '" + name + "'): URLs are"
-            + " kept in logs and history. Connect without it and send {\"type\":\"hello\",\"token\":...} as the first"
-            + " frame, or let the browser send the sb_session cookie; sign in again, this token may have leaked.");
-        return;
-      }
+    if (tokenInUrl(context)) {
+      return;
     }
     Optional<SessionToken> token = AuthRoutes.presentedToken(request);
     if (token.isPresent() && request.getHeader("Authorization") == null && crossOrigin(request)) {
@@ -73,17 +68,36 @@ public final class DeskRoutes {
     Future<Principal> principal = token.isEmpty() ? Future.succeededFuture(null)
         : auth.authenticate(token.get()).compose(found -> found.map(Future::succeededFuture).orElseGet(() ->
             Future.failedFuture(new CommandException("unauthenticated", "session expired or signed out"))));
+    boolean header = request.getHeader("Authorization") != null;
     principal.onComplete(result -> {
-      if (result.failed()) {
+      boolean stale = result.failed() && result.cause() instanceof CommandException;
+      if (result.failed() && (header || !stale)) {
         request.resume();
-        refuse(context, 401, "The session presented is not valid (expired or signed out): sign in again with"
-            + " POST /api/v1/sessions.");
+        if (stale) {
+          refuse(context, 401, "The session presented is not valid (expired or signed out): sign in again with"
+              + " POST /api/v1/sessions.");
+        } else {
+          refuse(context, 503, "Sessions cannot be checked right now (Redis unreachable): retry in a few seconds.");
+        }
         return;
       }
+      Principal known = result.succeeded() ? result.result() : null;
       request.toWebSocket().onSuccess(socket -> new AgentConnection(socket, Vertx.currentContext(), hub,
-          result.result(), this::authenticate).start())
+          known, this::authenticate).start())
           .onFailure(failure -> log.debug("agent WebSocket upgrade failed: {}", failure.toString()));
     });
+  }
+
+  private static boolean tokenInUrl(RoutingContext context) {
+    for (String name : URL_TOKEN_PARAMETERS) {
+      if (context.queryParams().contains(name)) {
+        refuse(context, 400, "A session token must not be sent in the URL (query parameter '" + name + "'): URLs are"
+            + " kept in logs and history. Connect without it and send {\"type\":\"hello\",\"token\":...} as the first"
+            + " frame, or let the browser send the sb_session cookie; sign in again, this token may have leaked.");
+        return true;
+      }
+    }
+    return false;
   }
 
   private Future<Principal> authenticate(String token) {

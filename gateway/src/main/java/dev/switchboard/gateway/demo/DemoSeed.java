@@ -1,6 +1,9 @@
 package dev.switchboard.gateway.demo;
 
 import dev.switchboard.gateway.Node;
+import dev.switchboard.gateway.auth.AccountId;
+import dev.switchboard.gateway.auth.Role;
+import dev.switchboard.routing.agent.AgentProfile;
 import dev.switchboard.routing.customer.CustomerId;
 import dev.switchboard.routing.customer.ImportFormat;
 import dev.switchboard.routing.customer.ImportProgress;
@@ -22,11 +25,17 @@ public final class DemoSeed {
   private static final Logger log = LoggerFactory.getLogger(DemoSeed.class);
   static final int CUSTOMERS = 500;
   static final long SEED = 20_26L;
+  /** Password of the demo's agent accounts (alice, bob, carol): a demo runs on a developer's machine only. */
+  static final String DEMO_AGENT_PASSWORD = "switchboard-demo";
 
   private DemoSeed() {}
 
-  /** Seeds the demo customers unless they are there already. Blocks; call from main. */
+  /** Sets up the demo's agent accounts and seeds the demo customers unless they are there already. Blocks; call from main. */
   public static void ensure(Node node) {
+    for (AgentProfile agent : DemoRouting.standard().agents()) {
+      await(node.accounts().ensure(new AccountId(agent.id().value()), agent.displayName(), Role.AGENT,
+          DEMO_AGENT_PASSWORD));
+    }
     boolean present = await(node.directory().get(new CustomerId(DemoCustomers.id(0))).map(found -> found.isPresent()));
     if (present) {
       log.info("Demo customers already present; keeping the existing data");
@@ -61,6 +70,8 @@ public final class DemoSeed {
     out.println("  Screen-pop: " + base + "/api/v1/customers/lookup?phone=" + encode(generator.phoneOf(0)));
     out.println("  Pick-list:  " + base + "/api/v1/customers/lookup?phone=" + encode(shared)
         + "   (two customers share this line)");
+    out.println("  Desktop:    " + base + "/agent/   (sign in as alice, bob or carol, password "
+        + DEMO_AGENT_PASSWORD + ")");
     out.println("  Search:     " + base + "/api/v1/customers?name=%EA%B9%80   (김)   or ?name=emma");
     out.println("  Data:       " + node.config().redis().dataDir().toAbsolutePath().normalize()
         + " (embedded Redis, kept between runs)");

@@ -199,7 +199,7 @@ class AgentDeskIT {
   }
 
   @Test
-  void sessionCookieAuthenticatesTheUpgradeAndAForeignOriginIsRefused() {
+  void sessionCookieAuthenticatesTheUpgradeForeignOriginsAndBadHeadersAreRefused() {
     String token = token("pop");
     try (DeskClient desk = await(DeskClient.connect(client, node.port(), "/agent/ws", "Cookie", "sb_session=" + token))) {
       desk.send(new JsonObject().put("type", "hello"));
@@ -208,6 +208,13 @@ class AgentDeskIT {
     assertThatThrownBy(() -> await(DeskClient.connect(client, node.port(), "/agent/ws", "Cookie", "sb_session=" + token,
         "Origin", "https://evil.example")))
         .rootCause().satisfies(cause -> assertThat(((UpgradeRejectedException) cause).getStatus()).isEqualTo(403));
+    String stale = "A".repeat(43);
+    try (DeskClient desk = await(DeskClient.connect(client, node.port(), "/agent/ws", "Cookie", "sb_session=" + stale))) {
+      assertThat(desk.hello(token, null).getJsonObject("agent").getString("id")).isEqualTo("pop");
+    }
+    assertThatThrownBy(() -> await(DeskClient.connect(client, node.port(), "/agent/ws", "Authorization",
+        "Bearer " + stale)))
+        .rootCause().satisfies(cause -> assertThat(((UpgradeRejectedException) cause).getStatus()).isEqualTo(401));
   }
 
   @Test
