@@ -61,9 +61,11 @@ import org.junit.jupiter.api.Test;
 class AgentDeskIT {
 
   private static final List<String> AGENTS = List.of("pop", "resume", "replace", "expire", "wrap", "depart", "silent",
-      "attach");
+      "attach", "roam", "burst");
   private static final String PASSWORD = "desk-test-password";
   private static Node node;
+  private static Node second;
+  private static String center;
   private static Vertx client;
   private static FakeConversations conversations;
   private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -73,9 +75,11 @@ class AgentDeskIT {
     client = Vertx.vertx();
     Vertx fakeVertx = Vertx.vertx();
     conversations = new FakeConversations(fakeVertx);
-    node = Node.start(config(), routing(), DeskSettings.defaults()
-        .withHeartbeat(Duration.ofSeconds(1), Duration.ofSeconds(3))
-        .withGrace(Duration.ofSeconds(2), Duration.ofSeconds(4)), conversations);
+    center = TestRedis.freshCenter();
+    DeskSettings desk = DeskSettings.defaults().withHeartbeat(Duration.ofSeconds(1), Duration.ofSeconds(3))
+        .withGrace(Duration.ofSeconds(2), Duration.ofSeconds(4));
+    node = Node.start(config(), routing(), desk, conversations);
+    second = Node.start(config(), routing(), desk, new FakeConversations(fakeVertx));
     for (String agent : AGENTS) {
       await(node.accounts().ensure(new AccountId(agent), "Agent " + agent, Role.AGENT, PASSWORD));
     }
@@ -85,6 +89,7 @@ class AgentDeskIT {
 
   @AfterAll
   static void stop() {
+    second.close();
     node.close();
     client.close();
   }
@@ -164,6 +169,48 @@ class AgentDeskIT {
       again.command("accept", new JsonObject().put("contact", missed.value()));
       JsonObject after = again.next(frame -> frame.containsKey("seq") && frame.getLong("seq") > 0, "the next event");
       assertThat(after.getLong("seq")).isGreaterThan(seqs.get(seqs.size() - 1));
+    }
+  }
+
+  @Test
+  void desktopResumesOnAnotherNodeAndGetsOffersRoutedByAnyNode() {
+    String token = token("roam");
+    long lastSeen;
+    try (DeskClient first = DeskClient.open(client, node.port())) {
+      first.hello(token, null);
+      first.command("presence", new JsonObject().put("state", "READY"));
+      lastSeen = first.next("presence").getLong("seq");
+    }
+    ContactId missed = enqueue("roam", customer("roam-1", "Eun Bi", "standard"), Map.of());
+    try (DeskClient moved = DeskClient.open(client, second.port())) {
+      JsonObject welcome = moved.hello(token, lastSeen);
+      assertThat(welcome.getBoolean("resumed")).isTrue();
+      JsonObject offer = moved.next("offer");
+      assertThat(offer.getString("contact")).isEqualTo(missed.value());
+      assertThat(offer.getLong("seq")).isGreaterThan(lastSeen);
+      assertThat(offer.getJsonObject("customer").getString("name")).isEqualTo("Eun Bi");
+      assertThat(moved.command("accept", new JsonObject().put("contact", missed.value())).getBoolean("ok")).isTrue();
+      moved.command("end", new JsonObject().put("contact", missed.value()));
+      moved.command("wrapup", new JsonObject().put("contact", missed.value()).put("disposition", "resolved"));
+
+      ContactId next = enqueue("roam", null, Map.of());
+      assertThat(moved.next("offer").getString("contact")).isEqualTo(next.value());
+      await(node.router().abandon(next));
+    }
+  }
+
+  @Test
+  void framesOverTheRateAreRefused() {
+    try (DeskClient desk = signedIn("burst")) {
+      for (int i = 0; i < 60; i++) {
+        desk.send(new JsonObject().put("type", "typing").put("id", "t" + i).put("contact", "none"));
+      }
+      long limited = 0;
+      for (int i = 0; i < 60; i++) {
+        JsonObject result = desk.next("result");
+        limited += "rate-limited".equals(result.getString("code")) ? 1 : 0;
+      }
+      assertThat(limited).isGreaterThanOrEqualTo(10);
     }
   }
 
@@ -446,7 +493,7 @@ class AgentDeskIT {
   private static SwitchboardConfig config() {
     return new SwitchboardConfig(
         new ServerSettings("127.0.0.1", freePort(), 64 * 1024, 8 * 1024 * 1024, Duration.ofSeconds(1)),
-        new RedisSettings(Optional.of(TestRedis.uri()), Optional.empty(), TestRedis.freshCenter(),
+        new RedisSettings(Optional.of(TestRedis.uri()), Optional.empty(), center,
             Path.of("target/unused-data"), Duration.ofSeconds(2), Duration.ofSeconds(3)),
         new DirectorySettings("KR", 50), Optional.empty());
   }

@@ -26,6 +26,7 @@ final class DeskClient implements AutoCloseable {
   private final CompletableFuture<Short> closed = new CompletableFuture<>();
   private final AtomicInteger ids = new AtomicInteger();
   private final List<JsonObject> seen = new ArrayList<>();
+  private final List<JsonObject> unread = new ArrayList<>();
   private volatile boolean answerPings = true;
 
   private DeskClient(WebSocketClient client, WebSocket socket) {
@@ -83,8 +84,13 @@ final class DeskClient implements AutoCloseable {
     return next(frame -> type.equals(frame.getString("type")), "a '" + type + "' frame");
   }
 
-  /** The next frame matching, skipping others (which stay recorded in {@link #seen()}). */
+  /** The first unconsumed frame matching; frames passed over stay for later calls (and in {@link #seen()}). */
   JsonObject next(Predicate<JsonObject> wanted, String what) {
+    for (int i = 0; i < unread.size(); i++) {
+      if (wanted.test(unread.get(i))) {
+        return unread.remove(i);
+      }
+    }
     long deadline = System.nanoTime() + WAIT.toNanos();
     try {
       while (true) {
@@ -97,6 +103,7 @@ final class DeskClient implements AutoCloseable {
         if (wanted.test(frame)) {
           return frame;
         }
+        unread.add(frame);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
