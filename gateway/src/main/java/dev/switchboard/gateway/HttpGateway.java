@@ -1,9 +1,11 @@
 package dev.switchboard.gateway;
 
 import dev.switchboard.config.ServerSettings;
+import dev.switchboard.gateway.agent.DeskRoutes;
 import dev.switchboard.gateway.api.CustomerRoutes;
 import dev.switchboard.gateway.api.ImportRoutes;
 import dev.switchboard.gateway.api.ProblemResponses;
+import dev.switchboard.gateway.api.SupervisorRoutes;
 import dev.switchboard.gateway.auth.AuthRoutes;
 import dev.switchboard.gateway.web.AccessLog;
 import dev.switchboard.gateway.web.HealthRoutes;
@@ -18,7 +20,7 @@ import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The HTTP server of one event loop: health, metrics and the REST API. Deployed once per core;
+ * The HTTP server of one event loop: health, metrics, the REST API and the agent desktop. Deployed once per core;
  * Vert.x spreads connections over the instances, which share the routes' collaborators.
  */
 final class HttpGateway extends VerticleBase {
@@ -29,16 +31,20 @@ final class HttpGateway extends VerticleBase {
   private final CustomerRoutes customers;
   private final ImportRoutes imports;
   private final AuthRoutes auth;
+  private final SupervisorRoutes supervisors;
+  private final DeskRoutes desk;
   private HttpServer server;
 
   HttpGateway(ServerSettings settings, PrometheusMeterRegistry registry, HealthRoutes health,
-      CustomerRoutes customers, ImportRoutes imports, AuthRoutes auth) {
+      CustomerRoutes customers, ImportRoutes imports, AuthRoutes auth, SupervisorRoutes supervisors, DeskRoutes desk) {
     this.settings = settings;
     this.registry = registry;
     this.health = health;
     this.customers = customers;
     this.imports = imports;
     this.auth = auth;
+    this.supervisors = supervisors;
+    this.desk = desk;
   }
 
   @Override
@@ -61,6 +67,7 @@ final class HttpGateway extends VerticleBase {
     router.route().handler(AccessLog::handle);
     health.mount(router);
     router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
+    desk.mount(router);
 
     Router api = Router.router(vertx);
     auth.protect(api);
@@ -68,6 +75,7 @@ final class HttpGateway extends VerticleBase {
     api.route().handler(BodyHandler.create(false).setBodyLimit(settings.bodyLimitBytes()));
     auth.mount(api);
     customers.mount(api);
+    supervisors.mount(api);
     api.route().failureHandler(ProblemResponses::handle);
     router.route("/api/v1/*").subRouter(api);
 

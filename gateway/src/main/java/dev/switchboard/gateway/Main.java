@@ -71,6 +71,9 @@ public final class Main {
   private static SwitchboardConfig load(CommandLine command, Map<String, String> env) {
     Optional<Path> file = command.option("config").or(() -> Optional.ofNullable(env.get("SWITCHBOARD_CONFIG")))
         .map(Path::of);
+    if (file.isEmpty() && command.name().equals("demo")) {
+      file = Optional.of(DemoSeed.configuration(Path.of(env.getOrDefault("SWITCHBOARD_REDIS_DATA_DIR", "data"))));
+    }
     SwitchboardConfig config = ConfigLoader.load(file, env);
     Optional<String> port = command.option("port");
     if (port.isPresent()) {

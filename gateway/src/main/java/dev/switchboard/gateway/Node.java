@@ -1,10 +1,16 @@
 package dev.switchboard.gateway;
 
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.channels.webchat.Conversations;
+import dev.switchboard.gateway.agent.ChatDisabled;
+import dev.switchboard.gateway.agent.DeskRoutes;
+import dev.switchboard.gateway.agent.DeskSettings;
 import dev.switchboard.gateway.api.CustomerRoutes;
 import dev.switchboard.gateway.api.ImportRoutes;
 import dev.switchboard.gateway.auth.AccountProvisioning;
+import dev.switchboard.gateway.api.SupervisorRoutes;
 import dev.switchboard.gateway.auth.AuthRoutes;
+import dev.switchboard.gateway.routing.ConfiguredRouting;
 import dev.switchboard.gateway.redis.RedisConnection;
 import dev.switchboard.gateway.web.HealthRoutes;
 import dev.switchboard.gateway.web.ReadinessCheck;
@@ -13,6 +19,9 @@ import dev.switchboard.routing.customer.CustomerImport;
 import dev.switchboard.routing.customer.CustomerJson;
 import dev.switchboard.routing.customer.IdentityNormalizer;
 import dev.switchboard.routing.customer.RedisCustomerDirectory;
+import dev.switchboard.routing.agent.AgentProfile;
+import dev.switchboard.routing.dispatch.Router;
+import dev.switchboard.routing.dispatch.RoutingView;
 import dev.switchboard.routing.store.RedisStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -50,21 +59,32 @@ public final class Node implements AutoCloseable {
   private final CustomerDirectory directory;
   private final CustomerImport importer;
   private final AccountProvisioning accounts;
+  private final Routing routing;
   private final int port;
 
   private Node(SwitchboardConfig config, RedisConnection redis, Vertx vertx, CustomerDirectory directory,
-      CustomerImport importer, AccountProvisioning accounts, int port) {
+      CustomerImport importer, AccountProvisioning accounts, Routing routing, int port) {
     this.config = config;
     this.redis = redis;
     this.vertx = vertx;
     this.directory = directory;
     this.importer = importer;
     this.accounts = accounts;
+    this.routing = routing;
     this.port = port;
   }
 
-  /** Starts a node and returns once it serves HTTP. */
+  /** Starts a node routing as its configuration says, without web chat; returns once it serves HTTP. */
   public static Node start(SwitchboardConfig config) {
+    return start(config, ConfiguredRouting.from(config), DeskSettings.defaults(), new ChatDisabled());
+  }
+
+  /**
+   * Starts a node routing with {@code routing}, its desktops using {@code desk} and {@code conversations};
+   * returns once it serves HTTP.
+   */
+  public static Node start(SwitchboardConfig config, ConfiguredRouting routing, DeskSettings desk,
+      Conversations conversations) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     RedisConnection redis = RedisConnection.open(config.redis(), registry);
     Vertx vertx = Vertx.builder()
@@ -90,14 +110,18 @@ public final class Node implements AutoCloseable {
           clock);
       await(auth.provisioning().ensureAdmin(Optional.ofNullable(System.getenv(
           AccountProvisioning.ADMIN_PASSWORD_VARIABLE)), System.out), "set up the initial admin account");
+      Routing routed = Routing.start(vertx, redis, store, clock, routing, directory, json, conversations, desk,
+          registry);
+      SupervisorRoutes supervisors = new SupervisorRoutes(routing.rules(), routed.view());
+      DeskRoutes deskRoutes = new DeskRoutes(routed.hub(), auth);
 
       int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
       await(vertx.deployVerticle(
-          () -> new HttpGateway(config.server(), registry, health, customers, imports, auth),
+          () -> new HttpGateway(config.server(), registry, health, customers, imports, auth, supervisors, deskRoutes),
           new DeploymentOptions().setInstances(instances)), "open the HTTP port " + config.server().port());
       log.info("Switchboard serving HTTP on {}:{} ({} event loops), Redis at {}", config.server().host(),
           config.server().port(), instances, redis.displayUri());
-      return new Node(config, redis, vertx, directory, importer, auth.provisioning(), config.server().port());
+      return new Node(config, redis, vertx, directory, importer, auth.provisioning(), routed, config.server().port());
     } catch (RuntimeException e) {
       vertx.close();
       redis.close();
@@ -126,6 +150,19 @@ public final class Node implements AutoCloseable {
     return accounts;
   }
 
+  public Router router() {
+    return routing.router();
+  }
+
+  /** The agents the configuration defines (an admin may add more through the API). */
+  public java.util.Collection<AgentProfile> agents() {
+    return routing.configured().agents().values();
+  }
+
+  public RoutingView routingView() {
+    return routing.view();
+  }
+
   public SwitchboardConfig config() {
     return config;
   }
@@ -135,6 +172,7 @@ public final class Node implements AutoCloseable {
     log.info("Stopping Switchboard: closing HTTP (grace {} s), then Redis",
         config.server().shutdownGrace().toSeconds());
     try {
+      await(routing.stop(), "stop routing");
       await(vertx.close(), "stop Vert.x");
     } catch (RuntimeException e) {
       log.warn("Vert.x did not stop cleanly: {}", e.getMessage());

@@ -75,7 +75,7 @@ public final class AuthHandler implements Handler<RoutingContext> {
     });
   }
 
-  private Future<Optional<Principal>> principal(SessionToken token) {
+  Future<Optional<Principal>> principal(SessionToken token) {
     return sessions.use(token).compose(session -> {
       if (session.isEmpty()) {
         return Future.succeededFuture(Optional.empty());

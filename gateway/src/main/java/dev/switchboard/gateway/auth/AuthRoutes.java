@@ -1,10 +1,13 @@
 package dev.switchboard.gateway.auth;
 
 import dev.switchboard.routing.store.RedisStore;
+import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Sign-in and access control of {@code /api/v1}, mounted in two steps: {@link #protect} first
@@ -38,6 +41,23 @@ public final class AuthRoutes {
 
   public AccountProvisioning provisioning() {
     return provisioning;
+  }
+
+  /** The principal of a session token as the API would find it; empty when the session or account is not live. */
+  public Future<Optional<Principal>> authenticate(SessionToken token) {
+    return authHandler.principal(token);
+  }
+
+  /**
+   * The token a request presents in its {@code Authorization} header or {@code sb_session} cookie; empty
+   * when there is none or it is malformed. Never reads the URL.
+   */
+  public static Optional<SessionToken> presentedToken(HttpServerRequest request) {
+    try {
+      return Credential.from(request).map(Credential::token);
+    } catch (Unauthenticated malformed) {
+      return Optional.empty();
+    }
   }
 
   /** Mount first on the API router: every later route sees a {@link Principal}. */

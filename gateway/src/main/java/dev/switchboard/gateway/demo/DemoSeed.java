@@ -3,11 +3,17 @@ package dev.switchboard.gateway.demo;
 import dev.switchboard.gateway.Node;
 import dev.switchboard.gateway.auth.AccountId;
 import dev.switchboard.gateway.auth.Role;
+import dev.switchboard.routing.agent.AgentProfile;
 import dev.switchboard.routing.customer.CustomerId;
 import dev.switchboard.routing.customer.ImportFormat;
 import dev.switchboard.routing.customer.ImportProgress;
 import dev.switchboard.routing.customer.ImportSummary;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -24,16 +30,23 @@ public final class DemoSeed {
   private static final Logger log = LoggerFactory.getLogger(DemoSeed.class);
   static final int CUSTOMERS = 500;
   static final long SEED = 20_26L;
+  /** Password of every demo account: a demo runs on a developer's machine, with demo data only. */
+  public static final String DEMO_PASSWORD = "switchboard-demo";
 
   private DemoSeed() {}
 
   /** The demo's supervisor account, printed in the banner; demo data only. */
   public static final String SUPERVISOR = "demo-supervisor";
-  public static final String SUPERVISOR_PASSWORD = "switchboard-demo";
 
-  /** Seeds the demo customers unless they are there already, and the demo accounts. Blocks; call from main. */
+  /**
+   * Sets up the demo's accounts (a supervisor, and one agent account per configured agent) and seeds the
+   * demo customers unless they are there already. Blocks; call from main.
+   */
   public static void ensure(Node node) {
-    await(node.accounts().ensure(new AccountId(SUPERVISOR), "Demo Supervisor", Role.SUPERVISOR, SUPERVISOR_PASSWORD));
+    await(node.accounts().ensure(new AccountId(SUPERVISOR), "Demo Supervisor", Role.SUPERVISOR, DEMO_PASSWORD));
+    for (AgentProfile agent : node.agents()) {
+      await(node.accounts().ensure(new AccountId(agent.id().value()), agent.displayName(), Role.AGENT, DEMO_PASSWORD));
+    }
     boolean present = await(node.directory().get(new CustomerId(DemoCustomers.id(0))).map(found -> found.isPresent()));
     if (present) {
       log.info("Demo customers already present; keeping the existing data");
@@ -48,13 +61,32 @@ public final class DemoSeed {
     try {
       summary = node.importer().run(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
           ImportFormat.CSV, ImportProgress.NONE);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while seeding the demo customers", e);
     }
     log.info("Seeded {} demo customers ({} rejected)", summary.imported(), summary.rejected());
+  }
+
+  /**
+   * The demo's configuration file in the data directory, written from the bundled one on the first
+   * start so a newcomer can read and change it. Blocks.
+   */
+  public static Path configuration(Path dataDir) {
+    Path file = dataDir.resolve("switchboard-demo.yaml");
+    try {
+      if (!Files.exists(file)) {
+        Files.createDirectories(dataDir);
+        try (InputStream bundled = DemoSeed.class.getResourceAsStream("/demo/switchboard-demo.yaml")) {
+          Files.copy(java.util.Objects.requireNonNull(bundled, "bundled demo configuration"), file);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the demo configuration " + file + ": " + e.getMessage(), e);
+    }
+    return file;
   }
 
   /** The banner: URLs to open, something to look up, how to stop. */
@@ -65,9 +97,11 @@ public final class DemoSeed {
     out.println();
     out.println("Switchboard demo is running.");
     out.println("  Health:     " + base + "/health   Readiness: " + base + "/ready   Metrics: " + base + "/metrics");
-    out.println("  Sign in:    " + SUPERVISOR + " / " + SUPERVISOR_PASSWORD + "   (demo supervisor), e.g.");
+    out.println("  Desktop:    " + base + "/agent/   (agents " + agentNames(node) + ", password " + DEMO_PASSWORD + ")");
+    out.println("  Demo shop:  " + base + "/demo/   (a web page with the chat widget: chat with yourself in two tabs)");
+    out.println("  Sign in:    " + SUPERVISOR + " / " + DEMO_PASSWORD + "   (demo supervisor), e.g.");
     out.println("              TOKEN=$(curl -s " + base + "/api/v1/sessions -H 'Content-Type: application/json' \\");
-    out.println("                -d '{\"account\":\"" + SUPERVISOR + "\",\"password\":\"" + SUPERVISOR_PASSWORD
+    out.println("                -d '{\"account\":\"" + SUPERVISOR + "\",\"password\":\"" + DEMO_PASSWORD
         + "\"}' | sed 's/.*\"token\":\"\\([^\"]*\\)\".*/\\1/')");
     out.println("  Screen-pop: curl -H \"Authorization: Bearer $TOKEN\" '" + base + "/api/v1/customers/lookup?phone="
         + encode(generator.phoneOf(0)) + "'");
@@ -78,6 +112,10 @@ public final class DemoSeed {
         + " (embedded Redis, kept between runs)");
     out.println("Press Ctrl-C to stop (the embedded Redis stops with it).");
     out.println();
+  }
+
+  private static String agentNames(Node node) {
+    return String.join(", ", node.agents().stream().map(agent -> agent.id().value()).sorted().toList());
   }
 
   private static String encode(String value) {

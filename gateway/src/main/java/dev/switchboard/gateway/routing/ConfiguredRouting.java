@@ -38,7 +38,25 @@ import java.util.Set;
 public record ConfiguredRouting(RoutingRules rules, RoutingSettings settings, Map<AgentId, AgentProfile> agents) {
 
   public ConfiguredRouting {
+    java.util.Objects.requireNonNull(rules, "rules");
+    java.util.Objects.requireNonNull(settings, "settings");
     agents = Map.copyOf(agents);
+    agents.values().forEach(rules::checkAgent);
+  }
+
+  /** Routing defined in code (tests, tools): the rules, the timings and the agents. */
+  public static ConfiguredRouting of(RoutingRules rules, RoutingSettings settings, List<AgentProfile> agents) {
+    Map<AgentId, AgentProfile> byId = new LinkedHashMap<>();
+    for (AgentProfile agent : agents) {
+      if (byId.put(agent.id(), agent) != null) {
+        throw new IllegalArgumentException("agent " + agent.id() + " is defined twice: give each agent one profile");
+      }
+    }
+    return new ConfiguredRouting(rules, settings, byId);
+  }
+
+  public ConfiguredRouting withSettings(RoutingSettings value) {
+    return new ConfiguredRouting(rules, value, agents);
   }
 
   public static ConfiguredRouting from(SwitchboardConfig config) {
@@ -49,13 +67,7 @@ public record ConfiguredRouting(RoutingRules rules, RoutingSettings settings, Ma
           costs(section), queues);
       RoutingSettings settings = new RoutingSettings(section.offerTimeout(), section.preferredAgentWait(),
           section.transferWait(), section.sweepInterval(), section.backlogSize(), section.retention());
-      Map<AgentId, AgentProfile> agents = new LinkedHashMap<>();
-      for (AgentSettings agent : config.agents()) {
-        AgentProfile profile = agent(agent);
-        rules.checkAgent(profile);
-        agents.put(profile.id(), profile);
-      }
-      return new ConfiguredRouting(rules, settings, agents);
+      return of(rules, settings, config.agents().stream().map(ConfiguredRouting::agent).toList());
     } catch (IllegalArgumentException e) {
       throw new ConfigException(config.source().map(Object::toString).orElse("configuration")
           + ": routing: " + e.getMessage());

@@ -93,6 +93,15 @@ class ConfiguredRoutingTest {
     assertThat(routing.agents().get(new AgentId("agent-1")).channels()).containsExactlyInAnyOrder(Channel.CHAT, Channel.EMAIL);
   }
 
+  @Test
+  void anAgentDefinedTwiceIsRefused() throws IOException {
+    ConfiguredRouting configured = ConfiguredRouting.from(load("queues:\n  - id: sales\n    channels: [chat]\n"));
+    var agent = dev.switchboard.routing.agent.AgentProfile.of(new AgentId("ann"), "Ann", Map.of());
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ConfiguredRouting.of(configured.rules(),
+        configured.settings(), java.util.List.of(agent, agent))).hasMessageContaining("defined twice");
+  }
+
   private static String documentedExample() throws IOException {
     String docs = Files.readString(DOCS);
     int marker = docs.indexOf("<!-- example: routing -->");

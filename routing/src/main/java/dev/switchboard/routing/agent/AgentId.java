@@ -8,6 +8,11 @@ public record AgentId(String value) {
 
   private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
 
+  /** Whether {@code value} would make a valid agent id. */
+  public static boolean isValid(String value) {
+    return value != null && VALID.matcher(value).matches();
+  }
+
   public AgentId {
     Objects.requireNonNull(value, "value");
     if (!VALID.matcher(value).matches()) {
