@@ -5,6 +5,7 @@ import dev.switchboard.gateway.api.CustomerRoutes;
 import dev.switchboard.gateway.api.ImportRoutes;
 import dev.switchboard.gateway.api.ProblemResponses;
 import dev.switchboard.gateway.auth.AuthRoutes;
+import dev.switchboard.gateway.chat.VisitorChat;
 import dev.switchboard.gateway.web.AccessLog;
 import dev.switchboard.gateway.web.HealthRoutes;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -29,16 +30,18 @@ final class HttpGateway extends VerticleBase {
   private final CustomerRoutes customers;
   private final ImportRoutes imports;
   private final AuthRoutes auth;
+  private final VisitorChat chat;
   private HttpServer server;
 
   HttpGateway(ServerSettings settings, PrometheusMeterRegistry registry, HealthRoutes health,
-      CustomerRoutes customers, ImportRoutes imports, AuthRoutes auth) {
+      CustomerRoutes customers, ImportRoutes imports, AuthRoutes auth, VisitorChat chat) {
     this.settings = settings;
     this.registry = registry;
     this.health = health;
     this.customers = customers;
     this.imports = imports;
     this.auth = auth;
+    this.chat = chat;
   }
 
   @Override
@@ -70,6 +73,7 @@ final class HttpGateway extends VerticleBase {
     customers.mount(api);
     api.route().failureHandler(ProblemResponses::handle);
     router.route("/api/v1/*").subRouter(api);
+    chat.mount(router);
 
     router.route().failureHandler(ProblemResponses::handle);
     for (int status : new int[] {404, 405, 413, 415}) {

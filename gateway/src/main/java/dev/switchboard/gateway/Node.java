@@ -1,10 +1,16 @@
 package dev.switchboard.gateway;
 
+import dev.switchboard.channels.webchat.ChatLimits;
+import dev.switchboard.channels.webchat.RedisConversations;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.gateway.api.CustomerRoutes;
 import dev.switchboard.gateway.api.ImportRoutes;
 import dev.switchboard.gateway.auth.AccountProvisioning;
 import dev.switchboard.gateway.auth.AuthRoutes;
+import dev.switchboard.gateway.chat.ChatSettings;
+import dev.switchboard.gateway.chat.ChatSites;
+import dev.switchboard.gateway.chat.VisitorChat;
+import dev.switchboard.gateway.demo.DemoRouting;
 import dev.switchboard.gateway.redis.RedisConnection;
 import dev.switchboard.gateway.web.HealthRoutes;
 import dev.switchboard.gateway.web.ReadinessCheck;
@@ -13,6 +19,12 @@ import dev.switchboard.routing.customer.CustomerImport;
 import dev.switchboard.routing.customer.CustomerJson;
 import dev.switchboard.routing.customer.IdentityNormalizer;
 import dev.switchboard.routing.customer.RedisCustomerDirectory;
+import dev.switchboard.routing.dispatch.EventFeed;
+import dev.switchboard.routing.dispatch.Router;
+import dev.switchboard.routing.dispatch.RoutingRules;
+import dev.switchboard.routing.dispatch.RoutingSettings;
+import dev.switchboard.routing.dispatch.RoutingView;
+import dev.switchboard.routing.outcome.TimelineOutcomes;
 import dev.switchboard.routing.store.RedisStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -26,6 +38,7 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -88,12 +101,13 @@ public final class Node implements AutoCloseable {
       ImportRoutes imports = new ImportRoutes(vertx, importer, importWorkers, config.server().importLimitBytes());
       AuthRoutes auth = AuthRoutes.create(store, vertx.createSharedWorkerExecutor("auth-hash", 2, 30, TimeUnit.SECONDS),
           clock);
+      VisitorChat chat = visitorChat(vertx, redis, store, directory, normalizer, clock);
       await(auth.provisioning().ensureAdmin(Optional.ofNullable(System.getenv(
           AccountProvisioning.ADMIN_PASSWORD_VARIABLE)), System.out), "set up the initial admin account");
 
       int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
       await(vertx.deployVerticle(
-          () -> new HttpGateway(config.server(), registry, health, customers, imports, auth),
+          () -> new HttpGateway(config.server(), registry, health, customers, imports, auth, chat),
           new DeploymentOptions().setInstances(instances)), "open the HTTP port " + config.server().port());
       log.info("Switchboard serving HTTP on {}:{} ({} event loops), Redis at {}", config.server().host(),
           config.server().port(), instances, redis.displayUri());
@@ -141,6 +155,22 @@ public final class Node implements AutoCloseable {
     }
     redis.close();
     log.info("Switchboard stopped");
+  }
+
+  /** Routing (demo rules until queues are configured) and the visitor side of web chat, subscribed to their events. */
+  private static VisitorChat visitorChat(Vertx vertx, RedisConnection redis, RedisStore store,
+      CustomerDirectory directory, IdentityNormalizer normalizer, Clock clock) {
+    RoutingRules rules = DemoRouting.rules();
+    Router router = new Router(vertx, store, clock, rules, RoutingSettings.defaults(),
+        new TimelineOutcomes(vertx, directory, Duration.ofMillis(500)));
+    await(router.start(), "start the router");
+    RoutingView view = new RoutingView(store, clock);
+    ChatLimits limits = ChatLimits.defaults();
+    RedisConversations conversations = new RedisConversations(store, redis.openPubSub(), clock, limits);
+    VisitorChat chat = new VisitorChat(store, conversations, router, rules, view, directory, normalizer,
+        ChatSites.demo(), ChatSettings.defaults(), limits, clock);
+    await(chat.start(new EventFeed(vertx, store.keys(), redis.openPubSub())), "subscribe to chat and routing events");
+    return chat;
   }
 
   private static ReadinessCheck redisCheck(RedisStore store, RedisConnection redis) {

@@ -10,12 +10,15 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.metrics.MicrometerCommandLatencyRecorder;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.metrics.MicrometerOptions;
 import io.lettuce.core.resource.ClientResources;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.SocketAddress;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +39,7 @@ public final class RedisConnection implements AutoCloseable {
   private final String displayUri;
   private final AtomicBoolean connected = new AtomicBoolean(true);
   private final AtomicBoolean closing = new AtomicBoolean();
+  private final List<StatefulRedisPubSubConnection<String, String>> subscriptions = new CopyOnWriteArrayList<>();
 
   private RedisConnection(Optional<LocalRedisServer> embedded, ClientResources resources,
       RedisClient client, StatefulRedisConnection<String, String> connection, String displayUri) {
@@ -88,6 +92,16 @@ public final class RedisConnection implements AutoCloseable {
     return connection;
   }
 
+  /**
+   * Opens another connection for pub/sub subscriptions (a subscribed connection can run no other command);
+   * it is closed with this link. Blocks; call from the composition root.
+   */
+  public StatefulRedisPubSubConnection<String, String> openPubSub() {
+    StatefulRedisPubSubConnection<String, String> pubSub = client.connectPubSub();
+    subscriptions.add(pubSub);
+    return pubSub;
+  }
+
   /** {@code host:port}, safe to show (no credentials). */
   public String displayUri() {
     return displayUri;
@@ -105,6 +119,7 @@ public final class RedisConnection implements AutoCloseable {
   @Override
   public void close() {
     closing.set(true);
+    subscriptions.forEach(StatefulRedisPubSubConnection::close);
     connection.close();
     client.shutdown();
     resources.shutdown();
