@@ -254,7 +254,7 @@ class VisitorChatIT {
   void framesOverTheRateAreDroppedAndASustainedFloodIsClosed() throws Exception {
     try (VisitorClient visitor = VisitorClient.connect(vertx, node.port())) {
       for (int i = 0; i < 60; i++) {
-        visitor.sendRaw("{\"type\":\"ping\"}");
+        visitor.fire("{\"type\":\"ping\"}");
       }
 
       JsonObject limited = visitor.next("error");

@@ -52,6 +52,11 @@ final class VisitorClient implements AutoCloseable {
     wait(socket.writeTextMessage(frame.encode()));
   }
 
+  /** Writes without waiting: for floods, where the server may close the socket part-way. */
+  void fire(String text) {
+    socket.writeTextMessage(text);
+  }
+
   void sendRaw(String text) {
     wait(socket.writeTextMessage(text));
   }

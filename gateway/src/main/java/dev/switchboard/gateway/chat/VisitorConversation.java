@@ -176,10 +176,7 @@ final class VisitorConversation implements ChatHub.Link {
       return;
     }
     chat.conversations.post(session.conversation(), Sender.VISITOR, session.name(), send.text(), send.clientId())
-        .onSuccess(message -> {
-          connection.send(VisitorReplies.ack(send.clientId().orElse(null), message.seq()));
-          deliver(message);
-        })
+        .onSuccess(message -> connection.send(VisitorReplies.ack(send.clientId().orElse(null), message.seq())))
         .onFailure(failure -> refuse(failure, "send"));
   }
 
@@ -259,6 +256,10 @@ final class VisitorConversation implements ChatHub.Link {
     });
   }
 
+  /**
+   * Sends a message once. Live messages arrive in seq order (the script that numbers them also publishes them), so
+   * anything at or below the last delivered seq is a copy already sent by the replay.
+   */
   private void deliver(ChatMessage message) {
     if (message.seq() > delivered) {
       delivered = message.seq();
