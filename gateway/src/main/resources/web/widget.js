@@ -227,8 +227,8 @@
       setTimeout(function () { if (socket) socket.close(); }, 60000);
     },
     offline: function (frame) { showOffline(frame.options || []); show('offline'); },
-    'message-left': function () { offline.textContent = t.left; forget(); },
-    'callback-requested': function (frame) { offline.textContent = t.called + frame.phone; forget(); },
+    'message-left': function () { offline.textContent = t.left; done(); },
+    'callback-requested': function (frame) { offline.textContent = t.called + frame.phone; done(); },
     'survey-recorded': function () { survey.textContent = t.thanks; if (socket) socket.close(); },
     pong: function () { clearTimeout(pongTimer); },
     error: function (frame) {
@@ -236,6 +236,12 @@
       status.textContent = frame.message;
     }
   };
+
+  function done() {
+    ended = true;
+    forget();
+    if (socket) socket.close();
+  }
 
   function addMessage(sender, author, text, stateText) {
     var item = el('div', null, null, { 'class': 'msg ' + sender, 'data-testid': 'sb-chat-message' });

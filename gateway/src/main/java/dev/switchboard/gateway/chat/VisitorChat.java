@@ -68,12 +68,11 @@ public final class VisitorChat {
     return hub.start(conversations, feed);
   }
 
-  /** Mounts {@code /chat/ws}, {@code /widget.js} and {@code /demo/} on a verticle's router. */
+  /** Mounts {@code /chat/ws}, {@code /widget.js} and {@code /demo} (with or without the final slash) on a router. */
   public void mount(io.vertx.ext.web.Router web) {
     web.get("/chat/ws").handler(this::upgrade);
     web.get("/widget.js").handler(context -> sendResource(context, "web/widget.js", "text/javascript; charset=utf-8"));
-    web.get("/demo").handler(context -> context.redirect("/demo/"));
-    web.get("/demo/").handler(context -> sendResource(context, "web/demo/index.html", "text/html; charset=utf-8"));
+    web.get("/demo").handler(context -> sendResource(context, "web/demo/index.html", "text/html; charset=utf-8"));
   }
 
   /** The queue named by a start frame, when it exists and takes chats. */
