@@ -12,7 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A visitor's WebSocket for tests: a real Vert.x client that records every frame the server sends. */
-final class VisitorClient implements AutoCloseable {
+public final class VisitorClient implements AutoCloseable {
 
   private final WebSocketClient client;
   private final WebSocket socket;
@@ -27,7 +27,7 @@ final class VisitorClient implements AutoCloseable {
     socket.closeHandler(ignored -> closed.complete(socket.closeStatusCode()));
   }
 
-  static WebSocketConnectOptions options(int port, String site, String origin) {
+  public static WebSocketConnectOptions options(int port, String site, String origin) {
     WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
         .setURI("/chat/ws?site=" + site);
     if (origin != null) {
@@ -38,17 +38,17 @@ final class VisitorClient implements AutoCloseable {
     return options;
   }
 
-  static VisitorClient connect(Vertx vertx, int port) {
+  public static VisitorClient connect(Vertx vertx, int port) {
     return connect(vertx, options(port, "demo", "http://127.0.0.1:" + port));
   }
 
-  static VisitorClient connect(Vertx vertx, WebSocketConnectOptions options) {
+  public static VisitorClient connect(Vertx vertx, WebSocketConnectOptions options) {
     WebSocketClient client = vertx.createWebSocketClient();
     WebSocket socket = wait(client.connect(options));
     return new VisitorClient(client, socket);
   }
 
-  void send(JsonObject frame) {
+  public void send(JsonObject frame) {
     wait(socket.writeTextMessage(frame.encode()));
   }
 
@@ -62,7 +62,7 @@ final class VisitorClient implements AutoCloseable {
   }
 
   /** The next frame of this type, waiting up to 10 s; frames of other types are kept in {@link #seen()}. */
-  JsonObject next(String type) {
+  public JsonObject next(String type) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (System.nanoTime() < deadline) {
       JsonObject frame;

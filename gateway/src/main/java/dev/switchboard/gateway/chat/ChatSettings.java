@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param heartbeat how often the server pings; a connection silent for three periods is closed
  * @param positionInterval how often a waiting visitor gets its queue position
  * @param defaultHandleTime handle time assumed for the wait estimate while the queue has no history today
+ * @param abandonAfter how long a waiting visitor who lost the connection may take to come back (to any node)
+ *     before the contact is abandoned
  */
 public record ChatSettings(int maxFrameChars, Rate connectionRate, Rate addressRate, int violationsBeforeClose,
-    Duration heartbeat, Duration positionInterval, Duration defaultHandleTime) {
+    Duration heartbeat, Duration positionInterval, Duration defaultHandleTime, Duration abandonAfter) {
 
   /** A token bucket: {@code burst} frames at once, refilled at {@code perSecond}. */
   public record Rate(int burst, double perSecond) {
@@ -35,16 +37,20 @@ public record ChatSettings(int maxFrameChars, Rate connectionRate, Rate addressR
     Objects.requireNonNull(heartbeat, "heartbeat");
     Objects.requireNonNull(positionInterval, "positionInterval");
     Objects.requireNonNull(defaultHandleTime, "defaultHandleTime");
+    Objects.requireNonNull(abandonAfter, "abandonAfter");
   }
 
-  /** 12,000-character frames, 10 frames burst then 2/s per connection, 40 then 10/s per address. */
+  /**
+   * 12,000-character frames, 10 frames burst then 2/s per connection, 40 then 10/s per address, a ping every 20 s,
+   * positions every 5 s, 3 min assumed handle time, 90 s to come back.
+   */
   public static ChatSettings defaults() {
     return new ChatSettings(12_000, new Rate(10, 2), new Rate(40, 10), 20, Duration.ofSeconds(20),
-        Duration.ofSeconds(5), Duration.ofMinutes(3));
+        Duration.ofSeconds(5), Duration.ofMinutes(3), Duration.ofSeconds(90));
   }
 
-  public ChatSettings withRates(Rate connection, Rate address) {
-    return new ChatSettings(maxFrameChars, connection, address, violationsBeforeClose, heartbeat, positionInterval,
-        defaultHandleTime);
+  public ChatSettings withAbandonAfter(Duration value) {
+    return new ChatSettings(maxFrameChars, connectionRate, addressRate, violationsBeforeClose, heartbeat,
+        positionInterval, defaultHandleTime, value);
   }
 }

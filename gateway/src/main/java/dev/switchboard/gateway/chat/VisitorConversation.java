@@ -43,6 +43,7 @@ final class VisitorConversation implements ChatHub.Link {
   private List<ChatEvent> buffered = new ArrayList<>();
   private long positions = -1;
   private ConversationId attached;
+  private final String connectionId = java.util.UUID.randomUUID().toString();
 
   VisitorConversation(VisitorChat chat, ChatSite site, VisitorConnection connection) {
     this.chat = chat;
@@ -150,7 +151,9 @@ final class VisitorConversation implements ChatHub.Link {
     buffered = null;
     phase = Phase.WAITING;
     early.forEach(this::chat);
-    return chat.view.contact(new ContactId(session.conversation().value())).compose(this::follow);
+    return chat.sessions.hold(session.conversation(), connectionId)
+        .compose(held -> chat.view.contact(new ContactId(session.conversation().value())))
+        .compose(this::follow);
   }
 
   private Future<Void> follow(Optional<ContactSnapshot> contact) {
@@ -233,6 +236,9 @@ final class VisitorConversation implements ChatHub.Link {
   void disconnected() {
     stopPositions();
     detach();
+    if (phase == Phase.WAITING) {
+      AbandonTimer.start(context().owner(), chat, session, connectionId);
+    }
   }
 
   private void attach(ConversationId conversation) {

@@ -58,6 +58,16 @@ final class VisitorSessions {
     });
   }
 
+  /** Records that {@code connection} now holds the conversation (the newest connection wins). */
+  io.vertx.core.Future<Void> hold(ConversationId conversation, String connection) {
+    return store.run(redis -> redis.hset(key(conversation), "connection", connection)).mapEmpty();
+  }
+
+  /** Whether {@code connection} is still the newest connection of the conversation. */
+  io.vertx.core.Future<Boolean> holds(ConversationId conversation, String connection) {
+    return store.run(redis -> redis.hget(key(conversation), "connection")).map(connection::equals);
+  }
+
   private String key(ConversationId conversation) {
     return store.keys().key("chat", conversation.value(), "visitor");
   }
