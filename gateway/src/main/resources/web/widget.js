@@ -141,13 +141,7 @@
     socket.onopen = function () {
       attempts = 0;
       status.textContent = '';
-      var start = { type: 'start', queue: cfg.queue };
-      if (state.conversation) {
-        start.resume = { conversation: state.conversation, token: state.token, lastSeq: state.lastSeq || 0 };
-      } else {
-        for (var key in profile) start[key] = profile[key];
-      }
-      send(start);
+      sendStart();
       pingTimer = setInterval(ping, 25000);
     };
     socket.onmessage = function (event) {
@@ -161,6 +155,15 @@
       socket = null;
       if (!ended && (state.conversation || profile)) retry();
     };
+  }
+  function sendStart() {
+    var start = { type: 'start', queue: cfg.queue };
+    if (state.conversation) {
+      start.resume = { conversation: state.conversation, token: state.token, lastSeq: state.lastSeq || 0 };
+    } else {
+      for (var key in profile) start[key] = profile[key];
+    }
+    send(start);
   }
   function retry() {
     status.textContent = t.reconnecting;
@@ -182,6 +185,7 @@
       state.conversation = frame.conversation;
       state.token = frame.token;
       state.lastSeq = Math.max(state.lastSeq || 0, frame.seq || 0);
+      status.textContent = '';
       save();
       show(state.agent ? 'chat' : 'waiting');
       for (var id in pending) if (!pending[id].acked) send({ type: 'send', text: pending[id].text, clientId: id });
@@ -233,6 +237,7 @@
     pong: function () { clearTimeout(pongTimer); },
     error: function (frame) {
       if (frame.code === 'bad-resume') { forget(); show('form'); return; }
+      if (frame.code === 'ended' && !ended) { handlers.ended(); return; }
       status.textContent = frame.message;
     }
   };
@@ -309,7 +314,7 @@
     if (window.SwitchboardIdentity) profile.identity = window.SwitchboardIdentity;
     ended = false;
     forget();
-    connect();
+    if (socket && socket.readyState === 1) sendStart(); else if (!socket) connect();
   };
   compose.onsubmit = function (event) {
     event.preventDefault();

@@ -301,6 +301,8 @@ class VisitorChatIT {
       visitor.next("ended");
       visitor.send(new JsonObject().put("type", "survey").put("rating", 1).put("comment", "waited forever"));
       JsonObject recorded = visitor.next("survey-recorded");
+      visitor.send(new JsonObject().put("type", "transcript").put("email", "Angry@Example.com"));
+      visitor.next("transcript-queued");
 
       assertThat(recorded.getBoolean("recovery")).isTrue();
       var contact = await(new RoutingView(store, Clock.systemUTC()).contact(new ContactId(started.getString("conversation"))));
@@ -309,6 +311,9 @@ class VisitorChatIT {
       CustomerId customer = contact.get().customer().orElseThrow();
       var timeline = await(node.directory().timeline(customer, Optional.empty(), 10));
       assertThat(timeline.entries()).extracting(entry -> entry.kind()).contains("survey", "recovery");
+      List<String> transcripts = await(store.run(redis -> redis.lrange(store.keys().key("email", "transcripts"), 0, -1)));
+      assertThat(transcripts).singleElement().satisfies(json -> assertThat(new JsonObject(json).getString("email"))
+          .isEqualTo("angry@example.com"));
     }
   }
 

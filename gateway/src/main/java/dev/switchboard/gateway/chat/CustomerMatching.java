@@ -17,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -96,7 +97,7 @@ final class CustomerMatching {
     String key = site.identitySecret().orElseThrow(() -> new FrameException("bad-identity",
         "site " + site.id() + " has no identity key: send the start frame without 'identity'"));
     byte[] expected = HexFormat.of().formatHex(hmac(key, identity.userId())).getBytes(StandardCharsets.US_ASCII);
-    byte[] given = identity.signature().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+    byte[] given = identity.signature().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
     if (!MessageDigest.isEqual(expected, given)) {
       throw new FrameException("bad-identity", "identity signature does not match the user id: sign the user id "
           + "with HMAC-SHA256 and the site's identity key, hex-encoded");

@@ -6,7 +6,6 @@ import dev.switchboard.routing.customer.IdentityNormalizer;
 import dev.switchboard.routing.customer.IdentityType;
 import dev.switchboard.routing.customer.InvalidIdentityException;
 import dev.switchboard.routing.customer.TimelineEntry;
-import dev.switchboard.routing.queue.QueueId;
 import dev.switchboard.routing.store.RedisStore;
 import io.lettuce.core.SetArgs;
 import io.vertx.core.Future;

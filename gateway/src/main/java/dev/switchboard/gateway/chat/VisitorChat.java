@@ -2,13 +2,13 @@ package dev.switchboard.gateway.chat;
 
 import dev.switchboard.channels.webchat.ChatLimits;
 import dev.switchboard.channels.webchat.Conversations;
+import dev.switchboard.routing.contact.Channel;
 import dev.switchboard.routing.customer.CustomerDirectory;
 import dev.switchboard.routing.customer.IdentityNormalizer;
 import dev.switchboard.routing.dispatch.EventFeed;
 import dev.switchboard.routing.dispatch.Router;
 import dev.switchboard.routing.dispatch.RoutingRules;
 import dev.switchboard.routing.dispatch.RoutingView;
-import dev.switchboard.routing.contact.Channel;
 import dev.switchboard.routing.queue.QueueId;
 import dev.switchboard.routing.queue.QueuePolicy;
 import dev.switchboard.routing.store.RedisStore;

@@ -4,11 +4,11 @@ import dev.switchboard.channels.webchat.ChatEvent;
 import dev.switchboard.channels.webchat.ChatMessage;
 import dev.switchboard.channels.webchat.ConversationId;
 import dev.switchboard.channels.webchat.Sender;
+import dev.switchboard.routing.agent.AgentId;
 import dev.switchboard.routing.contact.Channel;
 import dev.switchboard.routing.contact.ContactId;
 import dev.switchboard.routing.contact.ContactRequest;
 import dev.switchboard.routing.contact.ContactState;
-import dev.switchboard.routing.customer.CustomerId;
 import dev.switchboard.routing.dispatch.ContactSnapshot;
 import dev.switchboard.routing.dispatch.EnqueueResult;
 import dev.switchboard.routing.dispatch.RoutingEvent;
@@ -18,8 +18,11 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +46,7 @@ final class VisitorConversation implements ChatHub.Link {
   private List<ChatEvent> buffered = new ArrayList<>();
   private long positions = -1;
   private ConversationId attached;
-  private final String connectionId = java.util.UUID.randomUUID().toString();
+  private final String connectionId = UUID.randomUUID().toString();
 
   VisitorConversation(VisitorChat chat, ChatSite site, VisitorConnection connection) {
     this.chat = chat;
@@ -175,7 +178,7 @@ final class VisitorConversation implements ChatHub.Link {
   private void post(VisitorFrame.Send send) {
     if (phase != Phase.WAITING && phase != Phase.ACTIVE) {
       connection.reject(phase == Phase.ENDED ? "ended" : "not-started",
-          "this conversation is not open for messages (" + phase.name().toLowerCase() + ")");
+          "this conversation is not open for messages (" + phase.name().toLowerCase(Locale.ROOT) + ")");
       return;
     }
     chat.conversations.post(session.conversation(), Sender.VISITOR, session.name(), send.text(), send.clientId())
@@ -197,7 +200,7 @@ final class VisitorConversation implements ChatHub.Link {
         .onFailure(failure -> refuse(failure, "end"));
   }
 
-  private void whenLive(java.util.function.Supplier<Future<Void>> action, String what) {
+  private void whenLive(Supplier<Future<Void>> action, String what) {
     if (phase == Phase.WAITING || phase == Phase.ACTIVE) {
       action.get().onFailure(failure -> refuse(failure, what));
     }
@@ -253,7 +256,7 @@ final class VisitorConversation implements ChatHub.Link {
     }
   }
 
-  private Future<Void> announceAgent(dev.switchboard.routing.agent.AgentId agent) {
+  private Future<Void> announceAgent(AgentId agent) {
     phase = Phase.ACTIVE;
     stopPositions();
     return chat.view.agentName(agent).map(name -> {

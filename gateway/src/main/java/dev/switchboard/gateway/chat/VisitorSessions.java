@@ -4,6 +4,7 @@ import dev.switchboard.channels.webchat.ConversationId;
 import dev.switchboard.routing.customer.CustomerId;
 import dev.switchboard.routing.queue.QueueId;
 import dev.switchboard.routing.store.RedisStore;
+import io.vertx.core.Future;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,7 +33,7 @@ final class VisitorSessions {
   }
 
   /** Stores a new session and returns its resume token. */
-  io.vertx.core.Future<String> create(VisitorSession session) {
+  Future<String> create(VisitorSession session) {
     byte[] secret = new byte[24];
     RANDOM.nextBytes(secret);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -46,7 +47,7 @@ final class VisitorSessions {
   }
 
   /** The session when {@code token} is its resume token; empty for an unknown conversation or a wrong token. */
-  io.vertx.core.Future<Optional<VisitorSession>> resume(ConversationId conversation, String token) {
+  Future<Optional<VisitorSession>> resume(ConversationId conversation, String token) {
     return store.run(redis -> redis.hgetall(key(conversation))).map(hash -> {
       String stored = hash.get("token");
       if (stored == null || !MessageDigest.isEqual(stored.getBytes(StandardCharsets.US_ASCII),
@@ -59,12 +60,12 @@ final class VisitorSessions {
   }
 
   /** Records that {@code connection} now holds the conversation (the newest connection wins). */
-  io.vertx.core.Future<Void> hold(ConversationId conversation, String connection) {
+  Future<Void> hold(ConversationId conversation, String connection) {
     return store.run(redis -> redis.hset(key(conversation), "connection", connection)).mapEmpty();
   }
 
   /** Whether {@code connection} is still the newest connection of the conversation. */
-  io.vertx.core.Future<Boolean> holds(ConversationId conversation, String connection) {
+  Future<Boolean> holds(ConversationId conversation, String connection) {
     return store.run(redis -> redis.hget(key(conversation), "connection")).map(connection::equals);
   }
 
