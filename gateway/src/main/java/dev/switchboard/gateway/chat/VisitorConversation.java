@@ -44,7 +44,7 @@ final class VisitorConversation implements ChatHub.Link {
   private VisitorSession session;
   private long delivered;
   private List<ChatEvent> buffered = new ArrayList<>();
-  private long positions = -1;
+  private final PositionUpdates positions;
   private ConversationId attached;
   private final String connectionId = UUID.randomUUID().toString();
 
@@ -52,6 +52,7 @@ final class VisitorConversation implements ChatHub.Link {
     this.chat = chat;
     this.site = site;
     this.connection = connection;
+    this.positions = new PositionUpdates(connection.context().owner(), chat, connection);
   }
 
   @Override
@@ -165,7 +166,7 @@ final class VisitorConversation implements ChatHub.Link {
       return Future.succeededFuture();
     }
     if (state == ContactState.QUEUED || state == ContactState.OFFERED) {
-      watchPosition();
+      positions.start(session);
       return Future.succeededFuture();
     }
     if (state == ContactState.ACTIVE && contact.get().agent().isPresent()) {
@@ -229,7 +230,7 @@ final class VisitorConversation implements ChatHub.Link {
         announceAgent(changed.agent().get());
       } else if (changed.state() == ContactState.QUEUED && phase == Phase.ACTIVE) {
         phase = Phase.WAITING;
-        watchPosition();
+        positions.start(session);
       }
     } else if (event instanceof RoutingEvent.FallbackRequested) {
       connection.send(VisitorReplies.offline("fallback"));
@@ -237,7 +238,7 @@ final class VisitorConversation implements ChatHub.Link {
   }
 
   void disconnected() {
-    stopPositions();
+    positions.stop();
     detach();
     if (phase == Phase.WAITING) {
       AbandonTimer.start(context().owner(), chat, session, connectionId);
@@ -258,7 +259,7 @@ final class VisitorConversation implements ChatHub.Link {
 
   private Future<Void> announceAgent(AgentId agent) {
     phase = Phase.ACTIVE;
-    stopPositions();
+    positions.stop();
     return chat.view.agentName(agent).map(name -> {
       connection.send(VisitorReplies.agent(name.orElse(agent.value())));
       return null;
@@ -279,29 +280,8 @@ final class VisitorConversation implements ChatHub.Link {
   private void ended(Sender by) {
     if (phase != Phase.ENDED) {
       phase = Phase.ENDED;
-      stopPositions();
+      positions.stop();
       connection.send(VisitorReplies.ended(by));
-    }
-  }
-
-  private void watchPosition() {
-    if (positions < 0) {
-      sendPosition();
-      positions = context().owner().setPeriodic(chat.settings.positionInterval().toMillis(), id -> sendPosition());
-    }
-  }
-
-  private void sendPosition() {
-    chat.estimates.place(new ContactId(session.conversation().value()), session.queue())
-        .onSuccess(place -> place.ifPresent(found -> connection.send(VisitorReplies.queue(found))))
-        .onFailure(failure -> log.debug("[conversation={}] queue position unavailable: {}", session.conversation(),
-            failure.toString()));
-  }
-
-  private void stopPositions() {
-    if (positions >= 0) {
-      context().owner().cancelTimer(positions);
-      positions = -1;
     }
   }
 
