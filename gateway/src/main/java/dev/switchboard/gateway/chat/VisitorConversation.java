@@ -108,21 +108,18 @@ final class VisitorConversation implements ChatHub.Link {
     attach(conversation);
     return chat.matching.match(site, start).compose(customer -> {
       session = new VisitorSession(conversation, site.id(), queue, start.name(), customer);
-      ContactRequest request = new ContactRequest(contact, Channel.CHAT, queue, customer, 0, Map.of("site", site.id()),
-          Optional.empty(), Optional.empty());
-      return chat.router.enqueue(request);
-    }).compose(result -> {
-      if (result instanceof EnqueueResult.Closed) {
-        phase = Phase.OFFLINE;
-        connection.send(VisitorReplies.offline("closed"));
-        return Future.succeededFuture();
-      }
-      return chat.sessions.create(session).compose(token -> {
-        log.info("[conversation={} site={} queue={}] visitor chat started", conversation, site.id(), queue);
-        connection.send(VisitorReplies.started(conversation.value(), token, 0));
-        return live(0);
-      });
-    });
+      return chat.sessions.create(session);
+    }).compose(token -> chat.router.enqueue(new ContactRequest(contact, Channel.CHAT, queue, session.customer(), 0,
+        Map.of("site", site.id()), Optional.empty(), Optional.empty())).compose(result -> {
+          if (result instanceof EnqueueResult.Closed) {
+            phase = Phase.OFFLINE;
+            connection.send(VisitorReplies.offline("closed"));
+            return Future.succeededFuture();
+          }
+          log.info("[conversation={} site={} queue={}] visitor chat started", conversation, site.id(), queue);
+          connection.send(VisitorReplies.started(conversation.value(), token, 0));
+          return live(0);
+        }));
   }
 
   private Future<Void> resume(VisitorFrame.Resume resume) {

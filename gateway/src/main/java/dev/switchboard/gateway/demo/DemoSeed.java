@@ -62,6 +62,7 @@ public final class DemoSeed {
     out.println("  Pick-list:  " + base + "/api/v1/customers/lookup?phone=" + encode(shared)
         + "   (two customers share this line)");
     out.println("  Search:     " + base + "/api/v1/customers?name=%EA%B9%80   (김)   or ?name=emma");
+    out.println("  Web chat:   " + base + "/demo/   (a shop with the chat widget; ?queue=after-hours for offline)");
     out.println("  Data:       " + node.config().redis().dataDir().toAbsolutePath().normalize()
         + " (embedded Redis, kept between runs)");
     out.println("Press Ctrl-C to stop (the embedded Redis stops with it).");
