@@ -154,7 +154,13 @@ final class VisitorConversation implements ChatHub.Link {
     early.forEach(this::chat);
     return chat.sessions.hold(session.conversation(), connectionId)
         .compose(held -> chat.view.contact(new ContactId(session.conversation().value())))
-        .compose(this::follow);
+        .compose(this::follow)
+        .recover(failure -> {
+          log.warn("[conversation={}] started, but its routing state is unknown for now: {}", session.conversation(),
+              failure.toString());
+          positions.start(session);
+          return Future.succeededFuture();
+        });
   }
 
   private Future<Void> follow(Optional<ContactSnapshot> contact) {
@@ -224,7 +230,9 @@ final class VisitorConversation implements ChatHub.Link {
     }
     if (event instanceof RoutingEvent.ContactChanged changed) {
       if (changed.state() == ContactState.ACTIVE && changed.agent().isPresent() && phase != Phase.ACTIVE) {
-        announceAgent(changed.agent().get());
+        announceAgent(changed.agent().get()).onFailure(failure -> log.warn(
+            "[conversation={}] agent {} not announced to the visitor: {}", session.conversation(),
+            changed.agent().get(), failure.toString()));
       } else if (changed.state() == ContactState.QUEUED && phase == Phase.ACTIVE) {
         phase = Phase.WAITING;
         positions.start(session);
