@@ -7,6 +7,7 @@ import dev.switchboard.gateway.api.ImportRoutes;
 import dev.switchboard.gateway.api.ProblemResponses;
 import dev.switchboard.gateway.api.SupervisorRoutes;
 import dev.switchboard.gateway.auth.AuthRoutes;
+import dev.switchboard.gateway.chat.VisitorChat;
 import dev.switchboard.gateway.web.AccessLog;
 import dev.switchboard.gateway.web.HealthRoutes;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -33,10 +34,13 @@ final class HttpGateway extends VerticleBase {
   private final AuthRoutes auth;
   private final SupervisorRoutes supervisors;
   private final DeskRoutes desk;
+  private final VisitorChat chat;
   private HttpServer server;
+  
 
   HttpGateway(ServerSettings settings, PrometheusMeterRegistry registry, HealthRoutes health,
-      CustomerRoutes customers, ImportRoutes imports, AuthRoutes auth, SupervisorRoutes supervisors, DeskRoutes desk) {
+      CustomerRoutes customers, ImportRoutes imports, AuthRoutes auth, SupervisorRoutes supervisors, DeskRoutes desk,
+      VisitorChat chat) {
     this.settings = settings;
     this.registry = registry;
     this.health = health;
@@ -45,6 +49,7 @@ final class HttpGateway extends VerticleBase {
     this.auth = auth;
     this.supervisors = supervisors;
     this.desk = desk;
+    this.chat = chat;
   }
 
   @Override
@@ -78,6 +83,7 @@ final class HttpGateway extends VerticleBase {
     supervisors.mount(api);
     api.route().failureHandler(ProblemResponses::handle);
     router.route("/api/v1/*").subRouter(api);
+    chat.mount(router);
 
     router.route().failureHandler(ProblemResponses::handle);
     for (int status : new int[] {404, 405, 413, 415}) {

@@ -1,8 +1,9 @@
 package dev.switchboard.gateway;
 
+import dev.switchboard.channels.webchat.ChatLimits;
+import dev.switchboard.channels.webchat.RedisConversations;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.channels.webchat.Conversations;
-import dev.switchboard.gateway.agent.ChatDisabled;
 import dev.switchboard.gateway.agent.DeskRoutes;
 import dev.switchboard.gateway.agent.DeskSettings;
 import dev.switchboard.gateway.api.CustomerRoutes;
@@ -11,6 +12,9 @@ import dev.switchboard.gateway.auth.AccountProvisioning;
 import dev.switchboard.gateway.api.SupervisorRoutes;
 import dev.switchboard.gateway.auth.AuthRoutes;
 import dev.switchboard.gateway.routing.ConfiguredRouting;
+import dev.switchboard.gateway.chat.ChatSettings;
+import dev.switchboard.gateway.chat.ChatSites;
+import dev.switchboard.gateway.chat.VisitorChat;
 import dev.switchboard.gateway.redis.RedisConnection;
 import dev.switchboard.gateway.web.HealthRoutes;
 import dev.switchboard.gateway.web.ReadinessCheck;
@@ -22,6 +26,7 @@ import dev.switchboard.routing.customer.RedisCustomerDirectory;
 import dev.switchboard.routing.agent.AgentProfile;
 import dev.switchboard.routing.dispatch.Router;
 import dev.switchboard.routing.dispatch.RoutingView;
+import dev.switchboard.routing.dispatch.EventFeed;
 import dev.switchboard.routing.store.RedisStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -35,6 +40,7 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -76,15 +82,16 @@ public final class Node implements AutoCloseable {
 
   /** Starts a node routing as its configuration says, without web chat; returns once it serves HTTP. */
   public static Node start(SwitchboardConfig config) {
-    return start(config, ConfiguredRouting.from(config), DeskSettings.defaults(), new ChatDisabled());
+    return start(config, ConfiguredRouting.from(config), DeskSettings.defaults(), Optional.empty());
   }
 
   /**
-   * Starts a node routing with {@code routing}, its desktops using {@code desk} and {@code conversations};
+   * Starts a node routing with {@code routing}, its desktops using {@code desk}, and chat conversations kept in
+   * Redis unless {@code conversations} replaces them (tests);
    * returns once it serves HTTP.
    */
   public static Node start(SwitchboardConfig config, ConfiguredRouting routing, DeskSettings desk,
-      Conversations conversations) {
+      Optional<Conversations> conversationsOverride) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     RedisConnection redis = RedisConnection.open(config.redis(), registry);
     Vertx vertx = Vertx.builder()
@@ -108,16 +115,23 @@ public final class Node implements AutoCloseable {
       ImportRoutes imports = new ImportRoutes(vertx, importer, importWorkers, config.server().importLimitBytes());
       AuthRoutes auth = AuthRoutes.create(store, vertx.createSharedWorkerExecutor("auth-hash", 2, 30, TimeUnit.SECONDS),
           clock);
+      ChatLimits limits = ChatLimits.defaults();
+      Conversations conversations = conversationsOverride.orElseGet(() ->
+          new RedisConversations(store, redis.openPubSub(), clock, limits));
       await(auth.provisioning().ensureAdmin(Optional.ofNullable(System.getenv(
           AccountProvisioning.ADMIN_PASSWORD_VARIABLE)), System.out), "set up the initial admin account");
       Routing routed = Routing.start(vertx, redis, store, clock, routing, directory, json, conversations, desk,
           registry);
       SupervisorRoutes supervisors = new SupervisorRoutes(routing.rules(), routed.view());
       DeskRoutes deskRoutes = new DeskRoutes(routed.hub(), auth);
+      VisitorChat chat = new VisitorChat(store, conversations, routed.router(), routing.rules(), routed.view(),
+          directory, normalizer, ChatSites.demo(), ChatSettings.defaults(), limits, clock);
+      await(chat.start(new EventFeed(vertx, store.keys(), redis.openPubSub())), "subscribe to chat and routing events");
 
       int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
       await(vertx.deployVerticle(
-          () -> new HttpGateway(config.server(), registry, health, customers, imports, auth, supervisors, deskRoutes),
+          () -> new HttpGateway(config.server(), registry, health, customers, imports, auth, supervisors, deskRoutes,
+              chat),
           new DeploymentOptions().setInstances(instances)), "open the HTTP port " + config.server().port());
       log.info("Switchboard serving HTTP on {}:{} ({} event loops), Redis at {}", config.server().host(),
           config.server().port(), instances, redis.displayUri());

@@ -98,7 +98,7 @@ public final class DemoSeed {
     out.println("Switchboard demo is running.");
     out.println("  Health:     " + base + "/health   Readiness: " + base + "/ready   Metrics: " + base + "/metrics");
     out.println("  Desktop:    " + base + "/agent/   (agents " + agentNames(node) + ", password " + DEMO_PASSWORD + ")");
-    out.println("  Demo shop:  " + base + "/demo/   (a web page with the chat widget: chat with yourself in two tabs)");
+    out.println("  Demo shop:  " + base + "/demo/   (a shop with the chat widget; ?queue=after-hours shows the offline form)");
     out.println("  Sign in:    " + SUPERVISOR + " / " + DEMO_PASSWORD + "   (demo supervisor), e.g.");
     out.println("              TOKEN=$(curl -s " + base + "/api/v1/sessions -H 'Content-Type: application/json' \\");
     out.println("                -d '{\"account\":\"" + SUPERVISOR + "\",\"password\":\"" + DEMO_PASSWORD

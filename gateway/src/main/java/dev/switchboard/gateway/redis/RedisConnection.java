@@ -10,6 +10,7 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.metrics.MicrometerCommandLatencyRecorder;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.metrics.MicrometerOptions;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
@@ -39,7 +40,7 @@ public final class RedisConnection implements AutoCloseable {
   private final String displayUri;
   private final AtomicBoolean connected = new AtomicBoolean(true);
   private final AtomicBoolean closing = new AtomicBoolean();
-  private final List<StatefulRedisPubSubConnection<String, String>> pubSubs = new CopyOnWriteArrayList<>();
+  private final List<StatefulRedisPubSubConnection<String, String>> subscriptions = new CopyOnWriteArrayList<>();
 
   private RedisConnection(Optional<LocalRedisServer> embedded, ClientResources resources,
       RedisClient client, StatefulRedisConnection<String, String> connection, String displayUri) {
@@ -92,10 +93,13 @@ public final class RedisConnection implements AutoCloseable {
     return connection;
   }
 
-  /** Opens an extra connection for pub/sub subscriptions (it cannot run other commands); closed with this link. Blocks. */
+  /**
+   * Opens another connection for pub/sub subscriptions (a subscribed connection can run no other command);
+   * it is closed with this link. Blocks; call from the composition root.
+   */
   public StatefulRedisPubSubConnection<String, String> openPubSub() {
     StatefulRedisPubSubConnection<String, String> pubSub = client.connectPubSub();
-    pubSubs.add(pubSub);
+    subscriptions.add(pubSub);
     return pubSub;
   }
 
@@ -116,7 +120,7 @@ public final class RedisConnection implements AutoCloseable {
   @Override
   public void close() {
     closing.set(true);
-    pubSubs.forEach(StatefulRedisPubSubConnection::close);
+    subscriptions.forEach(StatefulRedisPubSubConnection::close);
     connection.close();
     client.shutdown();
     resources.shutdown();

@@ -78,8 +78,8 @@ class AgentDeskIT {
     center = TestRedis.freshCenter();
     DeskSettings desk = DeskSettings.defaults().withHeartbeat(Duration.ofSeconds(1), Duration.ofSeconds(3))
         .withGrace(Duration.ofSeconds(2), Duration.ofSeconds(4));
-    node = Node.start(config(), routing(), desk, conversations);
-    second = Node.start(config(), routing(), desk, new FakeConversations(fakeVertx));
+    node = Node.start(config(), routing(), desk, Optional.of(conversations));
+    second = Node.start(config(), routing(), desk, Optional.of(new FakeConversations(fakeVertx)));
     for (String agent : AGENTS) {
       await(node.accounts().ensure(new AccountId(agent), "Agent " + agent, Role.AGENT, PASSWORD));
     }

@@ -69,6 +69,11 @@ public final class RoutingView {
             optional(hash.result(), "session"))));
   }
 
+  /** The display name the agent logged in with, empty for an agent who never logged in. */
+  public Future<Optional<String>> agentName(AgentId id) {
+    return store.run(redis -> redis.hget(store.keys().key("a", id.value()), "name")).map(Optional::ofNullable);
+  }
+
   /** The queue's waiting contacts in the order they will be served. */
   public Future<List<ContactId>> waiting(QueueId queue) {
     List<Future<List<ScoredValue<String>>>> lists = java.util.Arrays.stream(Channel.values())
