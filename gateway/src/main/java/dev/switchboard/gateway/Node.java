@@ -1,14 +1,14 @@
 package dev.switchboard.gateway;
 
-import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.channels.webchat.Conversations;
+import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.gateway.agent.ChatDisabled;
 import dev.switchboard.gateway.agent.DeskRoutes;
 import dev.switchboard.gateway.agent.DeskSettings;
 import dev.switchboard.gateway.api.CustomerRoutes;
 import dev.switchboard.gateway.api.ImportRoutes;
-import dev.switchboard.gateway.auth.AccountProvisioning;
 import dev.switchboard.gateway.api.SupervisorRoutes;
+import dev.switchboard.gateway.auth.AccountProvisioning;
 import dev.switchboard.gateway.auth.AuthRoutes;
 import dev.switchboard.gateway.demo.DemoRouting;
 import dev.switchboard.gateway.redis.RedisConnection;
