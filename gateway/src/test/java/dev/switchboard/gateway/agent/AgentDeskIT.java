@@ -234,8 +234,11 @@ class AgentDeskIT {
       assertThat(desk.command("transfer", new JsonObject().put("contact", contact.value()).put("queue", "nowhere"))
           .getString("code")).isEqualTo("unknown-queue");
 
+      assertThat(desk.command("presence", new JsonObject().put("state", "OFFLINE")).getBoolean("ok")).isTrue();
       assertThat(desk.command("presence", new JsonObject().put("state", "NOT_READY").put("reason", "break"))
           .getBoolean("ok")).isTrue();
+      assertThat(await(node.routingView().agent(new AgentId("tools"))).orElseThrow().presence().reason())
+          .contains("break");
       assertThat(desk.command("transfer", new JsonObject().put("contact", contact.value()).put("queue", "pop"))
           .getBoolean("ok")).isTrue();
       assertThat(desk.next(frame -> "contact".equals(frame.getString("type")) && "QUEUED".equals(frame.getString("state")),
