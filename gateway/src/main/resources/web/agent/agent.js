@@ -120,7 +120,7 @@
     const scheme = location.protocol === "https:" ? "wss" : "ws";
     const socket = new WebSocket(`${scheme}://${location.host}/agent/ws`);
     state.socket = socket;
-    setStatus(state.attempts ? "Reconnecting…" : "Connecting…", "connecting");
+    setStatus(state.attempts ? "Reconnecting…" : state.token ? "Connecting…" : "Checking session…", "connecting");
     socket.addEventListener("open", () => {
       const hello = { type: "hello" };
       if (state.token) hello.token = state.token;

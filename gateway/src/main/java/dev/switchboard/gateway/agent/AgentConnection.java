@@ -202,9 +202,14 @@ final class AgentConnection {
   private Future<Void> login(AgentProfile agent) {
     profile = agent;
     hub.attach(agent.id(), this);
-    return services.router().login(agent).compose(started -> {
+    return relogin();
+  }
+
+  /** Logs the agent in again (after signing off to OFFLINE on this desktop); this socket holds the new session. */
+  Future<Void> relogin() {
+    return services.router().login(profile).compose(started -> {
       session = started.session();
-      return hub.departures().claim(agent.id(), id);
+      return hub.departures().claim(profile.id(), id);
     });
   }
 

@@ -11,6 +11,7 @@ import dev.switchboard.routing.contact.Channel;
 import dev.switchboard.routing.contact.ContactId;
 import dev.switchboard.routing.contact.ContactState;
 import dev.switchboard.routing.dispatch.ContactSnapshot;
+import dev.switchboard.routing.dispatch.UnknownAgentException;
 import dev.switchboard.routing.queue.QueueId;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -98,7 +99,13 @@ final class DeskCommands {
       default -> Future.failedFuture(CommandException.badRequest("state '" + state
           + "' is unknown: use READY, NOT_READY (with a reason) or OFFLINE"));
     };
-    return changed.map(done -> new JsonObject().put("state", AgentState.valueOf(state).name()));
+    return changed.recover(failure -> {
+      if (!(failure instanceof UnknownAgentException) || "OFFLINE".equals(state)) {
+        return Future.failedFuture(failure);
+      }
+      Presence wanted = "READY".equals(state) ? Presence.ready() : Presence.notReady(fields.text("reason", 32));
+      return connection.relogin().compose(done -> services.router().setPresence(agent, wanted));
+    }).map(done -> new JsonObject().put("state", AgentState.valueOf(state).name()));
   }
 
   private Future<JsonObject> message(AgentConnection connection, Fields fields) {

@@ -3,6 +3,7 @@ package dev.switchboard.gateway.agent;
 import dev.switchboard.gateway.auth.AuthRoutes;
 import dev.switchboard.gateway.auth.Principal;
 import dev.switchboard.gateway.auth.SessionToken;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
@@ -113,7 +114,8 @@ public final class DeskRoutes {
 
   private static void refuse(RoutingContext context, int status, String detail) {
     context.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json")
-        .end(new JsonObject().put("type", "about:blank").put("status", status).put("detail", detail).encode());
+        .end(new JsonObject().put("type", "about:blank").put("title", HttpResponseStatus.valueOf(status).reasonPhrase())
+            .put("status", status).put("detail", detail).encode());
   }
 
   private static boolean crossOrigin(HttpServerRequest request) {

@@ -61,7 +61,7 @@ import org.junit.jupiter.api.Test;
 class AgentDeskIT {
 
   private static final List<String> AGENTS = List.of("pop", "resume", "replace", "expire", "wrap", "depart", "silent",
-      "attach", "roam", "burst");
+      "attach", "roam", "burst", "tools");
   private static final String PASSWORD = "desk-test-password";
   private static Node node;
   private static Node second;
@@ -198,6 +198,56 @@ class AgentDeskIT {
       ContactId next = enqueue("roam", null, Map.of());
       assertThat(moved.next("offer").getString("contact")).isEqualTo(next.value());
       await(node.router().abandon(next));
+    }
+  }
+
+  @Test
+  void lookupCreateHistoryAndTransferCommands() {
+    customer("tools-1", "Bora Shin", "standard", "+82-10-7777-0101");
+    try (DeskClient desk = signedIn("tools")) {
+      JsonObject found = desk.command("lookup", new JsonObject().put("phone", "010-7777-0101"));
+      assertThat(found.getJsonArray("candidates")).hasSize(1);
+      assertThat(found.getJsonArray("candidates").getJsonObject(0).getString("name")).isEqualTo("Bora Shin");
+      assertThat(desk.command("lookup", new JsonObject()).getString("code")).isEqualTo("bad-request");
+
+      desk.command("presence", new JsonObject().put("state", "READY"));
+      ContactId contact = enqueue("tools", null, Map.of("match", "email", "matchValue", "new@example.kr"));
+      JsonObject offer = desk.next("offer");
+      assertThat(offer.getJsonObject("match").getString("explanation")).isEqualTo("No customer holds the address new@example.kr");
+      JsonObject created = desk.command("create-customer", new JsonObject().put("contact", contact.value())
+          .put("customer", new JsonObject().put("name", "Nari Kang")
+              .put("emails", new io.vertx.core.json.JsonArray().add("new@example.kr"))));
+      assertThat(created.getBoolean("ok")).as(created.encode()).isTrue();
+      String id = created.getJsonObject("customer").getString("id");
+      assertThat(desk.command("customer", new JsonObject().put("customer", id)).getJsonObject("customer")
+          .getString("name")).isEqualTo("Nari Kang");
+      assertThat(desk.command("create-customer", new JsonObject().put("customer", new JsonObject().put("id", id)
+          .put("name", "Again"))).getString("code")).isEqualTo("customer-exists");
+
+      desk.command("accept", new JsonObject().put("contact", contact.value()));
+      desk.command("message", new JsonObject().put("contact", contact.value()).put("text", "first").put("clientId", "a"));
+      desk.command("message", new JsonObject().put("contact", contact.value()).put("text", "first").put("clientId", "a"));
+      desk.command("message", new JsonObject().put("contact", contact.value()).put("text", "second"));
+      JsonObject history = desk.command("history", new JsonObject().put("contact", contact.value()).put("after", 1));
+      assertThat(history.getJsonArray("messages")).hasSize(1);
+      assertThat(history.getJsonArray("messages").getJsonObject(0).getString("text")).isEqualTo("second");
+      assertThat(desk.command("transfer", new JsonObject().put("contact", contact.value())).getString("code"))
+          .isEqualTo("bad-request");
+      assertThat(desk.command("transfer", new JsonObject().put("contact", contact.value()).put("queue", "nowhere"))
+          .getString("code")).isEqualTo("unknown-queue");
+
+      assertThat(desk.command("presence", new JsonObject().put("state", "OFFLINE")).getBoolean("ok")).isTrue();
+      assertThat(desk.command("presence", new JsonObject().put("state", "NOT_READY").put("reason", "break"))
+          .getBoolean("ok")).isTrue();
+      assertThat(await(node.routingView().agent(new AgentId("tools"))).orElseThrow().presence().reason())
+          .contains("break");
+      assertThat(desk.command("transfer", new JsonObject().put("contact", contact.value()).put("queue", "pop"))
+          .getBoolean("ok")).isTrue();
+      assertThat(desk.next(frame -> "contact".equals(frame.getString("type")) && "QUEUED".equals(frame.getString("state")),
+          "the transferred contact").getString("why")).isEqualTo("transfer");
+      assertThat(desk.command("message", new JsonObject().put("contact", contact.value()).put("text", "late"))
+          .getString("code")).isEqualTo("contact-state");
+      await(node.router().abandon(contact));
     }
   }
 
