@@ -83,7 +83,7 @@ public final class ScreenPop {
   }
 
   static JsonObject match(Map<String, String> attributes, boolean hasCustomer) {
-    String how = attributes.getOrDefault("match", hasCustomer ? "verified" : "none");
+    String how = attributes.getOrDefault("match", hasCustomer ? "channel" : "none");
     return new JsonObject().put("how", how).put("value", attributes.get("matchValue"))
         .put("ambiguous", "true".equals(attributes.get("ambiguous")))
         .put("explanation", explanation(how, attributes.get("matchValue"), hasCustomer));
@@ -94,8 +94,9 @@ public final class ScreenPop {
     return switch (how) {
       case "verified" -> "Signed-in customer (verified identity)";
       case "phone" -> hasCustomer ? "Matched on caller number" + shown : "No customer holds the number" + shown;
-      case "email" -> hasCustomer ? "Matched on sender address" + shown : "No customer holds the address" + shown;
+      case "email" -> hasCustomer ? "Matched on email address" + shown : "No customer holds the email address" + shown;
       case "visitor" -> hasCustomer ? "Known chat visitor" + shown : "New chat visitor";
+      case "new" -> "New customer created from the chat form" + shown + " (unverified)";
       case "crm" -> "Matched on CRM id" + shown;
       default -> hasCustomer ? "Customer given by the channel" : "Unknown customer";
     };

@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.chat;
 
+import dev.switchboard.routing.agent.AgentId;
 import dev.switchboard.routing.customer.Customer;
 import dev.switchboard.routing.customer.CustomerDirectory;
 import dev.switchboard.routing.customer.CustomerId;
@@ -41,8 +42,8 @@ final class CustomerMatching {
     this.clock = clock;
   }
 
-  /** The customer id for the visitor, creating a record when nobody matches; fails with FrameException on bad input. */
-  Future<Optional<CustomerId>> match(ChatSite site, VisitorFrame.Start start) {
+  /** Who the visitor is and how we know, creating a record when nobody matches; fails with FrameException on bad input. */
+  Future<VisitorMatch> match(ChatSite site, VisitorFrame.Start start) {
     Optional<String> verifiedUser;
     Optional<String> email;
     Optional<String> phone;
@@ -53,26 +54,33 @@ final class CustomerMatching {
     } catch (FrameException e) {
       return Future.failedFuture(e);
     }
-    return lookup(IdentityType.VISITOR, verifiedUser)
-        .compose(found -> found.isPresent() ? Future.succeededFuture(found) : lookup(IdentityType.EMAIL, email))
-        .compose(found -> found.isPresent() ? Future.succeededFuture(found) : lookup(IdentityType.PHONE, phone))
+    return lookup(IdentityType.VISITOR, "verified", verifiedUser)
+        .compose(found -> found.isPresent() ? Future.succeededFuture(found) : lookup(IdentityType.EMAIL, "email", email))
+        .compose(found -> found.isPresent() ? Future.succeededFuture(found) : lookup(IdentityType.PHONE, "phone", phone))
         .compose(found -> found.isPresent() ? Future.succeededFuture(found.get())
-            : create(start.name(), verifiedUser, email, phone).map(Optional::of));
+            : create(start.name(), verifiedUser, email, phone).map(id -> new VisitorMatch(Optional.of(id), "new",
+                email.or(() -> phone), false, Optional.empty())));
   }
 
-  /** Empty when nothing matched; an empty inner Optional when several did (ambiguous, for the agent to pick). */
-  private Future<Optional<Optional<CustomerId>>> lookup(IdentityType type, Optional<String> value) {
+  /** Empty when nothing matched; a match without customer when several did (ambiguous, for the agent to pick). */
+  private Future<Optional<VisitorMatch>> lookup(IdentityType type, String how, Optional<String> value) {
     if (value.isEmpty()) {
       return Future.succeededFuture(Optional.empty());
     }
-    return directory.lookup(type, value.get()).map(CustomerMatching::decide);
+    return directory.lookup(type, value.get()).map(lookup -> decide(lookup, how));
   }
 
-  private static Optional<Optional<CustomerId>> decide(Lookup lookup) {
+  private static Optional<VisitorMatch> decide(Lookup lookup, String how) {
     if (!lookup.found()) {
       return Optional.empty();
     }
-    return Optional.of(lookup.ambiguous() ? Optional.empty() : Optional.of(lookup.matches().get(0).customer().id()));
+    if (lookup.ambiguous()) {
+      return Optional.of(new VisitorMatch(Optional.empty(), how, Optional.of(lookup.normalized()), true,
+          Optional.empty()));
+    }
+    Customer customer = lookup.matches().get(0).customer();
+    return Optional.of(new VisitorMatch(Optional.of(customer.id()), how, Optional.of(lookup.normalized()), false,
+        customer.accountOwner().filter(AgentId::isValid).map(AgentId::new)));
   }
 
   private Future<CustomerId> create(String name, Optional<String> user, Optional<String> email, Optional<String> phone) {

@@ -102,15 +102,23 @@ final class VisitorConversation implements ChatHub.Link {
     started.onFailure(this::failStart);
   }
 
+  private Map<String, String> contactAttributes(VisitorMatch match) {
+    Map<String, String> attributes = new java.util.LinkedHashMap<>(match.attributes());
+    attributes.put("site", site.id());
+    return attributes;
+  }
+
   private Future<Void> begin(VisitorFrame.Start start, QueueId queue) {
     ContactId contact = ContactId.random();
     ConversationId conversation = new ConversationId(contact.value());
     attach(conversation);
-    return chat.matching.match(site, start).compose(customer -> {
-      session = new VisitorSession(conversation, site.id(), queue, start.name(), customer);
+    VisitorMatch[] matched = new VisitorMatch[1];
+    return chat.matching.match(site, start).compose(match -> {
+      matched[0] = match;
+      session = new VisitorSession(conversation, site.id(), queue, start.name(), match.customer());
       return chat.sessions.create(session);
     }).compose(token -> chat.router.enqueue(new ContactRequest(contact, Channel.CHAT, queue, session.customer(), 0,
-        Map.of("site", site.id()), Optional.empty(), Optional.empty())).compose(result -> {
+        contactAttributes(matched[0]), Optional.empty(), matched[0].preferredAgent())).compose(result -> {
           if (result instanceof EnqueueResult.Closed) {
             phase = Phase.OFFLINE;
             connection.send(VisitorReplies.offline("closed"));
