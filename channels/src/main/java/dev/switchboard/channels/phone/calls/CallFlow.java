@@ -33,6 +33,8 @@ final class CallFlow {
 
   private static final Logger log = LoggerFactory.getLogger(CallFlow.class);
   private static final int END_ATTEMPTS = 3;
+  /** What Asterisk answers a Redirect of a channel that has hung up. */
+  private static final String CHANNEL_GONE = "does not exist";
 
   private final Vertx vertx;
   private final AmiLink ami;
@@ -58,10 +60,13 @@ final class CallFlow {
   /** The router offered the call to {@code ring.agent()}: ring that agent's phone. */
   void offered(CallRecord call, Ring ring) {
     if (call.phase == Phase.ADMITTING) {
-      call.pendingOffer = Optional.of(ring);
+      if (call.pendingOffer.isEmpty() || ring.deadline().isAfter(call.pendingOffer.get().deadline())) {
+        call.pendingOffer = Optional.of(ring);
+      }
       return;
     }
-    if (call.phase == Phase.ENDED || (call.phase == Phase.RINGING && call.ring.equals(Optional.of(ring)))) {
+    boolean seen = call.ring.isPresent() && !ring.deadline().isAfter(call.ring.get().deadline());
+    if (call.phase == Phase.ENDED || seen) {
       return;
     }
     dropAgentLeg(call);
@@ -77,11 +82,16 @@ final class CallFlow {
     call.ring = Optional.of(ring);
     startRingTimer(call, ring);
     dial(call, device.get()).onFailure(failure -> {
+      if (call.phase != Phase.RINGING || !call.ring.equals(Optional.of(ring))) {
+        return;
+      }
+      if (String.valueOf(failure.getMessage()).contains(CHANNEL_GONE)) {
+        callerGone(call, "channel gone before the agent's phone could ring");
+        return;
+      }
       log.warn("[contact={} agent={}] could not ring {}: {}; the offer goes back to routing", call.contact,
           ring.agent(), device.get(), failure.getMessage());
-      if (call.phase == Phase.RINGING && call.ring.equals(Optional.of(ring))) {
-        notAnswered(call, "redirect failed");
-      }
+      notAnswered(call, "redirect failed");
     });
   }
 
@@ -105,7 +115,7 @@ final class CallFlow {
   }
 
   void dialEnded(CallRecord call, PhoneEvent.DialEnded event) {
-    if (call.agentLeg.isPresent() && !call.agentLeg.get().equals(event.destination())) {
+    if (!call.agentLeg.equals(Optional.of(event.destination()))) {
       return;
     }
     if (event.answered()) {
@@ -160,7 +170,8 @@ final class CallFlow {
 
   /** The contact went back to its queue (offer timed out or withdrawn, or a transfer). */
   void requeued(CallRecord call, Optional<ContactState> from, Optional<AgentId> agent) {
-    boolean offerEnded = from.equals(Optional.of(ContactState.OFFERED)) && call.phase == Phase.RINGING;
+    boolean offerEnded = from.equals(Optional.of(ContactState.OFFERED)) && call.phase == Phase.RINGING
+        && (agent.isEmpty() || agent.equals(call.ring.map(Ring::agent)));
     boolean transferred = from.equals(Optional.of(ContactState.ACTIVE)) && call.isTalking();
     if (offerEnded || transferred) {
       call.phase = Phase.WAITING;
@@ -195,7 +206,7 @@ final class CallFlow {
     if (ringing) {
       dropAgentLeg(call);
     }
-    log.info("[contact={} channel={}] caller gone ({})", call.contact, call.caller.channel(), why);
+    log.debug("[contact={} channel={}] caller gone ({})", call.contact, call.caller.channel(), why);
     endContact(call.contact, 1);
   }
 
@@ -208,7 +219,7 @@ final class CallFlow {
     call.agentLeg = Optional.empty();
     if (call.phase == Phase.TALKING) {
       call.phase = Phase.ENDED;
-      log.info("[contact={} channel={}] agent hung up", call.contact, leg.channel());
+      log.debug("[contact={} channel={}] agent hung up", call.contact, leg.channel());
       endContact(call.contact, 1);
     }
   }
@@ -279,7 +290,8 @@ final class CallFlow {
   }
 
   private static void logIgnored(CallRecord call, String what, Throwable failure) {
-    if (failure instanceof OfferExpiredException || failure instanceof UnknownContactException) {
+    if (failure instanceof OfferExpiredException || failure instanceof UnknownContactException
+        || call.phase == Phase.ENDED) {
       log.debug("{} {} not needed: {}", call, what, failure.getMessage());
     } else {
       log.warn("{} {} failed: {}", call, what, failure.getMessage());

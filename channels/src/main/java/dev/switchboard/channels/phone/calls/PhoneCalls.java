@@ -224,16 +224,18 @@ public final class PhoneCalls implements PhoneEventListener {
 
   <T> Future<T> onContext(Supplier<Future<T>> action) {
     if (Vertx.currentContext() == context) {
-      return action.get();
+      return guarded(action);
     }
     Promise<T> promise = Promise.promise();
-    context.runOnContext(ignored -> {
-      try {
-        action.get().onComplete(promise);
-      } catch (RuntimeException e) {
-        promise.tryFail(e);
-      }
-    });
+    context.runOnContext(ignored -> guarded(action).onComplete(promise));
     return promise.future();
+  }
+
+  private static <T> Future<T> guarded(Supplier<Future<T>> action) {
+    try {
+      return action.get();
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
   }
 }

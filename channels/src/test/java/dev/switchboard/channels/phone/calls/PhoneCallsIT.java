@@ -130,6 +130,23 @@ class PhoneCallsIT {
   }
 
   @Test
+  void aPhoneStillRingingAtTheOfferDeadlineIsMissedAndTheNextAgentRings() {
+    AgentId ann = phone.ready("ann", "PJSIP/1001", SUPPORT);
+    AgentId bob = phone.ready("bob", "PJSIP/1002", SUPPORT);
+    phone.pbx.agentBehaviour("1001", AgentBehaviour.RING);
+    SimCall call = phone.pbx.incomingCall("+4930555007", "route?queue=support");
+    ContactId contact = queued(call);
+
+    phone.awaitState(contact, ContactState.ACTIVE);
+    assertThat(phone.contact(contact).agent()).contains(bob);
+    assertThat(phone.history(contact)).extracting(ContactTransition::why)
+        .containsExactly("enqueue", "offer", "no-answer", "offer", "accept");
+    assertThat(phone.onContext(() -> phone.view.agent(ann)).orElseThrow().presence())
+        .isEqualTo(dev.switchboard.routing.agent.Presence.notReady("missed"));
+    assertThat(phone.pbx.liveChannels()).noneMatch(channel -> channel.startsWith("PJSIP/1001-"));
+  }
+
+  @Test
   void transferToAnotherQueueRingsAnAgentOfThatQueue() {
     AgentId ann = phone.ready("ann", "PJSIP/1001", SUPPORT);
     SimCall call = phone.pbx.incomingCall("+4930555002", "route?queue=support");
@@ -175,6 +192,10 @@ class PhoneCallsIT {
         .doesNotContainKey("SWITCHBOARD_CONTACT");
     SimCall invalid = phone.pbx.incomingCall("+4930555005", "route?queue=Not%20A%20Queue");
     assertThat(invalid.awaitAgi(WAIT)).containsEntry("SWITCHBOARD_STATUS", "UNKNOWN_QUEUE");
+    SimCall night = phone.pbx.incomingCall("+4930555006", "route?queue=night");
+    assertThat(night.awaitAgi(WAIT)).containsEntry("SWITCHBOARD_STATUS", "CLOSED")
+        .hasEntrySatisfying("SWITCHBOARD_REASON", reason -> assertThat(reason).contains("voicemail"))
+        .doesNotContainKey("SWITCHBOARD_CONTACT");
     until(() -> phone.onContext(phone.calls::callCount) == 0, () -> "refused calls are not held");
   }
 

@@ -24,6 +24,7 @@ import dev.switchboard.routing.dispatch.RoutingEvent;
 import dev.switchboard.routing.dispatch.RoutingRules;
 import dev.switchboard.routing.dispatch.RoutingSettings;
 import dev.switchboard.routing.dispatch.RoutingView;
+import dev.switchboard.routing.queue.BusinessHours;
 import dev.switchboard.routing.queue.QueuePolicy;
 import dev.switchboard.routing.testing.TestRedis;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -34,6 +35,7 @@ import io.vertx.core.Vertx;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +121,9 @@ final class PhoneFixture implements AutoCloseable {
         QueuePolicy.of(new dev.switchboard.routing.queue.QueueId("support"), EnumSet.of(Channel.VOICE),
             Map.of("support", 1)),
         QueuePolicy.of(new dev.switchboard.routing.queue.QueueId("billing"), EnumSet.of(Channel.VOICE),
-            Map.of("billing", 1))),
+            Map.of("billing", 1)),
+        QueuePolicy.of(new dev.switchboard.routing.queue.QueueId("night"), EnumSet.of(Channel.VOICE), Map.of())
+            .withHours(new BusinessHours(ZoneOffset.UTC, Map.of(), Set.of(), "voicemail"))),
         PhoneCallSettings.defaults().withReconcileInterval(Duration.ofSeconds(2)));
   }
 

@@ -140,6 +140,9 @@ final class SimActions implements AmiSession.Actions {
     synchronized (pbx) {
       pbx.leaveBridge(channel);
       SimCall call = callsByChannel.get(channel.name);
+      if (call != null) {
+        call.cancelRinging();
+      }
       if (call != null && context.equals(SimCall.CONNECT_CONTEXT)) {
         pbx.exten(channel, context, exten, priority, "Dial", "PJSIP/" + exten + ",30");
         call.dial(exten, behaviourOf(exten));
