@@ -186,6 +186,20 @@ class PhoneCallsIT {
   }
 
   @Test
+  void aCallThatStartsAndEndsWhileTheAmiLinkIsDownDoesNotLeaveItsContactQueued() {
+    phone.pbx.suspendAmi();
+    until(() -> !phone.ami.status().isReady(), () -> "link down");
+    SimCall call = phone.pbx.incomingCall("+4930555008", "route?queue=support");
+    ContactId contact = queued(call);
+    call.abandon();
+    phone.pbx.resumeAmi();
+
+    EndedContact ended = awaitEnded(contact);
+    assertThat(ended.outcome()).isEqualTo(Outcome.ABANDONED);
+    assertThat(phone.onContext(phone.calls::callCount)).isZero();
+  }
+
+  @Test
   void unknownAndClosedQueuesAreLeftOnTheChannelForTheDialplan() {
     SimCall unknown = phone.pbx.incomingCall("+4930555004", "route?queue=nosuchqueue");
     assertThat(unknown.awaitAgi(WAIT)).containsEntry("SWITCHBOARD_STATUS", "UNKNOWN_QUEUE")
