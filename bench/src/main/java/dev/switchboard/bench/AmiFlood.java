@@ -1,62 +1,100 @@
 package dev.switchboard.bench;
 
 import dev.switchboard.channels.phone.AmiLink;
+import dev.switchboard.channels.phone.AmiMetrics;
 import dev.switchboard.channels.phone.sim.AmiMessage;
 import dev.switchboard.channels.phone.sim.PbxSimulator;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A pure AMI event flood: the simulator sends channel events (a Newchannel, Newstate, Hangup per
- * fake channel, each Timestamped when sent) as fast as it can; the rate is what the AMI link took in,
- * counted by its own metrics, from the first event sent to the last one received.
+ * A pure AMI event flood in rising steps: for each step the simulator sends channel events
+ * (Newchannel, Newstate, Hangup per fake channel, each Timestamped when sent) at a fixed rate, then
+ * the link has one second to catch up. A step is kept when every event arrived within that second,
+ * none was dropped, the link did not reconnect and the last event's lag stayed under a second; the
+ * rate doubles until a step is not kept. The answer is the highest kept rate: what the link takes in
+ * without a growing lag.
  */
 final class AmiFlood {
 
-  record Result(long events, double seconds, long maxLagMillis, long dropped) {
-    double perSecond() {
-      return events / seconds;
+  /** One step: the rate it aimed at, what was sent and received, and whether the link kept up. */
+  record Step(int target, long sent, long received, double seconds, long lagMillis, long dropped, boolean reconnected,
+      boolean caughtUp) {
+    double sentPerSecond() {
+      return sent / seconds;
+    }
+
+    boolean kept() {
+      return caughtUp && dropped == 0 && !reconnected && lagMillis < 1000 && sent >= target * seconds * 0.9;
     }
 
     @Override
     public String toString() {
-      return String.format("%,d events in %.2f s = %,.0f events/s; max lag %d ms; %d dropped", events, seconds,
-          perSecond(), maxLagMillis, dropped);
+      return String.format("target %,d/s: sent %,.0f/s, received %,d of %,d, last lag %d ms, %d dropped%s -> %s",
+          target, sentPerSecond(), received, sent, lagMillis, dropped, reconnected ? ", reconnected" : "",
+          kept() ? "kept up" : "fell behind");
     }
   }
 
   private AmiFlood() {}
 
-  static Result run(PbxSimulator pbx, AmiLink link, int channels) throws InterruptedException {
-    long before = link.metrics().eventsReceived();
-    long droppedBefore = link.metrics().droppedEvents();
-    long expected = channels * 3L;
-    long begin = System.nanoTime();
-    for (int i = 0; i < channels; i++) {
-      String name = String.format("PJSIP/flood-%08x", i);
-      String uniqueId = "9" + i + ".1";
-      pbx.publishEvent(channelEvent("Newchannel", pbx, name, uniqueId, 4).build());
-      pbx.publishEvent(channelEvent("Newstate", pbx, name, uniqueId, 6).build());
-      pbx.publishEvent(channelEvent("Hangup", pbx, name, uniqueId, 6).add("Cause", 16)
-          .add("Cause-txt", "Normal Clearing").build());
+  /** Runs steps from {@code firstRate} doubling; returns the highest kept events/s (0 if none). */
+  static double run(PbxSimulator pbx, AmiLink link, int firstRate, Duration step) throws InterruptedException {
+    double best = 0;
+    long channel = 0;
+    for (int rate = firstRate; rate <= 2_000_000; rate *= 2) {
+      Step result = step(pbx, link, rate, step, channel);
+      channel += result.sent() / 3 + 1;
+      System.out.println("AMI flood " + result);
+      if (!result.kept()) {
+        break;
+      }
+      best = Math.max(best, result.sentPerSecond());
     }
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (link.metrics().eventsReceived() - before + (link.metrics().droppedEvents() - droppedBefore) < expected
-        && System.nanoTime() < deadline) {
-      Thread.sleep(1);
-    }
-    double seconds = (System.nanoTime() - begin) / 1e9;
-    long received = link.metrics().eventsReceived() - before;
-    return new Result(received, seconds, link.metrics().maxEventLagMillis(),
-        link.metrics().droppedEvents() - droppedBefore);
+    return best;
   }
 
-  private static AmiMessage.Builder channelEvent(String type, PbxSimulator pbx, String name, String uniqueId,
-      int state) {
-    return AmiMessage.builder().add("Event", type).add("Privilege", "call,all").add("Timestamp", pbx.timestamp())
-        .add("Channel", name).add("ChannelState", state).add("ChannelStateDesc", state == 6 ? "Up" : "Ring")
-        .add("CallerIDNum", "+4930000000").add("CallerIDName", "<unknown>").add("ConnectedLineNum", "<unknown>")
-        .add("ConnectedLineName", "<unknown>").add("Language", "en").add("AccountCode", "")
-        .add("Context", "from-trunk").add("Exten", "4930999000").add("Priority", 1)
-        .add("Uniqueid", uniqueId).add("Linkedid", uniqueId);
+  private static Step step(PbxSimulator pbx, AmiLink link, int rate, Duration length, long firstChannel)
+      throws InterruptedException {
+    AmiMetrics before = link.metrics();
+    long begin = System.nanoTime();
+    long end = begin + length.toNanos();
+    long sent = 0;
+    for (long now = begin; now < end; now = System.nanoTime()) {
+      long due = (now - begin) * rate / 1_000_000_000L;
+      while (sent < due) {
+        pbx.publishEvent(event(pbx, firstChannel + sent / 3, (int) (sent % 3)));
+        sent++;
+      }
+      if (sent >= due) {
+        TimeUnit.MICROSECONDS.sleep(200);
+      }
+    }
+    double seconds = (System.nanoTime() - begin) / 1e9;
+    long catchUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+    while (link.metrics().eventsReceived() - before.eventsReceived() < sent && System.nanoTime() < catchUp) {
+      Thread.sleep(1);
+    }
+    AmiMetrics after = link.metrics();
+    long received = after.eventsReceived() - before.eventsReceived();
+    return new Step(rate, sent, received, seconds, after.lastEventLagMillis(),
+        after.droppedEvents() - before.droppedEvents(), after.reconnects() != before.reconnects(), received >= sent);
+  }
+
+  private static AmiMessage event(PbxSimulator pbx, long channel, int which) {
+    String name = String.format("PJSIP/flood-%08x", channel);
+    String uniqueId = "9" + channel + ".1";
+    String type = which == 0 ? "Newchannel" : which == 1 ? "Newstate" : "Hangup";
+    int state = which == 0 ? 4 : 6;
+    AmiMessage.Builder event = AmiMessage.builder().add("Event", type).add("Privilege", "call,all")
+        .add("Timestamp", pbx.timestamp()).add("Channel", name).add("ChannelState", state)
+        .add("ChannelStateDesc", state == 6 ? "Up" : "Ring").add("CallerIDNum", "+4930000000")
+        .add("CallerIDName", "<unknown>").add("ConnectedLineNum", "<unknown>").add("ConnectedLineName", "<unknown>")
+        .add("Language", "en").add("AccountCode", "").add("Context", "from-trunk").add("Exten", "4930999000")
+        .add("Priority", 1).add("Uniqueid", uniqueId).add("Linkedid", uniqueId);
+    if (which == 2) {
+      event.add("Cause", 16).add("Cause-txt", "Normal Clearing");
+    }
+    return event.build();
   }
 }

@@ -52,7 +52,8 @@ import org.slf4j.LoggerFactory;
  * The phone path end to end on one machine: the PBX simulator places {@code calls-per-second} calls
  * for {@code seconds} against the real FastAGI entry, AMI link, {@link PhoneCalls}, router and a local
  * Redis, with enough simulated agents answering at once and talking {@code talk-ms}. Reports the AMI
- * events/s taken in during the load (and the lag), then a pure event flood for the link's maximum.
+ * events/s taken in during the load (and the lag), then a pure event flood in rising steps of
+ * {@code flood-seconds} each for the highest rate the link takes in without a growing lag.
  */
 final class PhoneBenchmark {
 
@@ -63,7 +64,7 @@ final class PhoneBenchmark {
     int seconds = (int) args.number("seconds", 60, 1, 3600);
     int talkMillis = (int) args.number("talk-ms", 1000, 0, 600_000);
     int agents = (int) args.number("agents", Math.max(50, 2L * rate * (talkMillis / 1000 + 2)), 1, 100_000);
-    int floodChannels = (int) args.number("flood-channels", 200_000, 0, 10_000_000);
+    int floodSeconds = (int) args.number("flood-seconds", 3, 0, 600);
     quiet("dev.switchboard.channels.phone", Level.WARN);
     quiet("org.asteriskjava", Level.ERROR);
     try (LocalRedisServer redis = LocalRedisServer.startEphemeral()) {
@@ -88,10 +89,11 @@ final class PhoneBenchmark {
             loadEvents, after.lastEventLagMillis(), after.maxEventLagMillis(),
             after.droppedEvents() - before.droppedEvents(), after.reconnects());
         Thread.sleep(talkMillis + 2000L);
-        AmiFlood.Result flood = floodChannels == 0 ? null : AmiFlood.run(bench.pbx, bench.ami, floodChannels);
-        System.out.println("AMI flood: " + (flood == null ? "skipped" : flood));
+        double flood = floodSeconds == 0 ? 0
+            : AmiFlood.run(bench.pbx, bench.ami, Math.max(1000, (int) loadEvents), Duration.ofSeconds(floodSeconds));
+        System.out.printf("AMI flood: highest rate taken in without a growing lag: %,.0f events/s%n", flood);
         System.out.printf("RESULT phone events_per_s=%.0f calls_per_s=%.1f p99_ms=%.1f%n",
-            flood == null ? loadEvents : flood.perSecond(), calls.callsPerSecond(), calls.p99());
+            floodSeconds == 0 ? loadEvents : flood, calls.callsPerSecond(), calls.p99());
         load.close();
         bench.stop();
       } finally {

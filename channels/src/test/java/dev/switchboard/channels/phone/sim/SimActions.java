@@ -138,6 +138,9 @@ final class SimActions implements AmiSession.Actions {
 
   private void redirected(SimChannel channel, String context, String exten, int priority) {
     synchronized (pbx) {
+      if (!pbx.isLive(channel)) {
+        return;
+      }
       pbx.leaveBridge(channel);
       SimCall call = callsByChannel.get(channel.name);
       if (call != null) {
