@@ -6,12 +6,9 @@ import dev.switchboard.channels.phone.PhoneEvent;
 import dev.switchboard.channels.phone.calls.CallRecord.Phase;
 import dev.switchboard.channels.phone.calls.CallRecord.Ring;
 import dev.switchboard.routing.agent.AgentId;
-import dev.switchboard.routing.contact.ContactId;
 import dev.switchboard.routing.contact.ContactState;
-import dev.switchboard.routing.dispatch.ContactSnapshot;
 import dev.switchboard.routing.dispatch.OfferExpiredException;
 import dev.switchboard.routing.dispatch.Router;
-import dev.switchboard.routing.dispatch.RoutingException;
 import dev.switchboard.routing.dispatch.RoutingView;
 import dev.switchboard.routing.dispatch.UnknownContactException;
 import io.vertx.core.Future;
@@ -32,29 +29,28 @@ import org.slf4j.LoggerFactory;
 final class CallFlow {
 
   private static final Logger log = LoggerFactory.getLogger(CallFlow.class);
-  private static final int END_ATTEMPTS = 3;
   /** What Asterisk answers a Redirect of a channel that has hung up. */
   private static final String CHANNEL_GONE = "does not exist";
 
   private final Vertx vertx;
   private final AmiLink ami;
   private final Router router;
-  private final RoutingView view;
   private final Function<AgentId, Optional<String>> devices;
   private final PhoneCallSettings settings;
   private final CallBook book;
   private final Clock clock;
+  private final ContactEnding ending;
 
   CallFlow(Vertx vertx, AmiLink ami, Router router, RoutingView view, Function<AgentId, Optional<String>> devices,
       PhoneCallSettings settings, CallBook book, Clock clock) {
     this.vertx = vertx;
     this.ami = ami;
     this.router = router;
-    this.view = view;
     this.devices = devices;
     this.settings = settings;
     this.book = book;
     this.clock = clock;
+    this.ending = new ContactEnding(router, view);
   }
 
   /** The router offered the call to {@code ring.agent()}: ring that agent's phone. */
@@ -207,7 +203,7 @@ final class CallFlow {
       dropAgentLeg(call);
     }
     log.debug("[contact={} channel={}] caller gone ({})", call.contact, call.caller.channel(), why);
-    endContact(call.contact, 1);
+    ending.end(call.contact);
   }
 
   /** An agent leg of this call is gone; while talking that ends the conversation. */
@@ -220,32 +216,8 @@ final class CallFlow {
     if (call.phase == Phase.TALKING) {
       call.phase = Phase.ENDED;
       log.debug("[contact={} channel={}] agent hung up", call.contact, leg.channel());
-      endContact(call.contact, 1);
+      ending.end(call.contact);
     }
-  }
-
-  /** Ends a contact from routing's own view of it: abandon while waiting, complete once answered. */
-  Future<Void> endContact(ContactId contact, int attempt) {
-    return view.contact(contact).compose(snapshot -> snapshot.map(this::end).orElse(Future.succeededFuture()))
-        .recover(failure -> {
-          if (failure instanceof UnknownContactException) {
-            return Future.succeededFuture();
-          }
-          if (failure instanceof RoutingException && attempt < END_ATTEMPTS) {
-            return endContact(contact, attempt + 1);
-          }
-          log.error("[contact={}] contact not ended after its call ended: {}; the routing sweep and wrap-up "
-              + "timers still apply", contact, failure.getMessage());
-          return Future.failedFuture(failure);
-        });
-  }
-
-  private Future<Void> end(ContactSnapshot snapshot) {
-    return switch (snapshot.state()) {
-      case QUEUED, OFFERED -> router.abandon(snapshot.id()).mapEmpty();
-      case ACTIVE -> router.complete(snapshot.id(), snapshot.agent().orElseThrow(), Optional.empty(), "").mapEmpty();
-      case WRAP_UP, ENDED -> Future.succeededFuture();
-    };
   }
 
   Future<Void> dial(CallRecord call, String device) {

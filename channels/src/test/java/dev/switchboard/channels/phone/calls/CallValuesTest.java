@@ -91,4 +91,20 @@ class CallValuesTest {
     assertThatThrownBy(() -> new TransferTarget.ToNumber("0301234")).hasMessageContaining("E.164");
     assertThat(new TransferTarget.ToNumber("+49301234").number()).isEqualTo("+49301234");
   }
+
+  @Test
+  void anOriginatedChannelIsClaimedByTheFirstOriginateWaitingForItsDevice() {
+    CallBook book = new CallBook();
+    List<CallRef> first = new java.util.ArrayList<>();
+    List<CallRef> second = new java.util.ArrayList<>();
+    book.expectOriginate("PJSIP/1001", first::add);
+    book.expectOriginate("PJSIP/1001", second::add);
+
+    assertThat(book.claimOriginated(new CallRef("1.1", "PJSIP/1002-00000001"))).isFalse();
+    assertThat(book.claimOriginated(new CallRef("1.2", "PJSIP/1001-00000002"))).isTrue();
+    assertThat(book.claimOriginated(new CallRef("1.3", "PJSIP/1001-00000003"))).isTrue();
+    assertThat(book.claimOriginated(new CallRef("1.4", "PJSIP/1001-00000004"))).isFalse();
+    assertThat(first).extracting(CallRef::uniqueId).containsExactly("1.2");
+    assertThat(second).extracting(CallRef::uniqueId).containsExactly("1.3");
+  }
 }
