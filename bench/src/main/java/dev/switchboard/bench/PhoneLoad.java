@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class PhoneLoad {
 
   /** What one run did. */
-  record Result(long calls, int queued, int refused, int offered, double seconds, double p50, double p99) {
+  record Result(long calls, int queued, int refused, int offered, double seconds, double p50, double p99,
+      double agiP99) {
     double callsPerSecond() {
       return queued / seconds;
     }
@@ -33,7 +34,8 @@ final class PhoneLoad {
     @Override
     public String toString() {
       return String.format("%,d calls in %.1f s: %,d queued (%.0f/s), %,d refused, %,d offered; "
-          + "AGI->offer p50 %.1f ms p99 %.1f ms", calls, seconds, queued, callsPerSecond(), refused, offered, p50, p99);
+          + "AGI->offer p50 %.1f ms p99 %.1f ms (AGI->dialplan variables p99 %.1f ms)", calls, seconds, queued,
+          callsPerSecond(), refused, offered, p50, p99, agiP99);
     }
   }
 
@@ -52,6 +54,7 @@ final class PhoneLoad {
   private final AtomicInteger queued = new AtomicInteger();
   private final AtomicInteger refused = new AtomicInteger();
   private Latencies latencies = new Latencies(1);
+  private Latencies agiLatencies = new Latencies(1);
   private int offered;
   private volatile int runs;
   private long serial;
@@ -85,6 +88,7 @@ final class PhoneLoad {
     runs++;
     measuring.runOnContext(ignored -> {
       latencies = new Latencies(rate * (int) Math.max(1, duration.toSeconds()));
+      agiLatencies = new Latencies(rate * (int) Math.max(1, duration.toSeconds()));
       offered = 0;
     });
     long begin = System.nanoTime();
@@ -98,7 +102,8 @@ final class PhoneLoad {
     double seconds = (System.nanoTime() - begin) / 1e9;
     Promise<Result> result = Promise.promise();
     measuring.runOnContext(ignored -> result.complete(new Result(calls, queued.get(), refused.get(), offered,
-        duration.toMillis() / 1000.0, latencies.percentileMillis(0.5), latencies.percentileMillis(0.99))));
+        duration.toMillis() / 1000.0, latencies.percentileMillis(0.5), latencies.percentileMillis(0.99),
+        agiLatencies.percentileMillis(0.99))));
     return result.future().toCompletionStage().toCompletableFuture().get();
   }
 
@@ -113,6 +118,13 @@ final class PhoneLoad {
         return;
       }
       queued.incrementAndGet();
+      long agiMicros = (System.nanoTime() - due) / 1000;
+      int run = runs;
+      measuring.runOnContext(ignored -> {
+        if (run == runs) {
+          agiLatencies.record(agiMicros);
+        }
+      });
       phones.schedule(() -> abandonUnoffered(caller), 60, TimeUnit.SECONDS);
     });
   }
