@@ -141,13 +141,15 @@ final class PhoneBenchmark {
       calls = new PhoneCalls(vertx, context, ami, router, new RoutingView(store, Clock.systemUTC()),
           agent -> Optional.of("PJSIP/" + agent.value()), CallNotes.ignore(), PhoneCallSettings.defaults(),
           Clock.systemUTC());
+      FastAgiSettings agi = new FastAgiSettings("127.0.0.1", agiPort, 1000, Duration.ofSeconds(10));
       RoutedCallIntake intake = new RoutedCallIntake(
-          new RedisCustomerDirectory(store, new IdentityNormalizer("DE"), 100, Clock.systemUTC()), router, calls);
+          new RedisCustomerDirectory(store, new IdentityNormalizer("DE"), 100, Clock.systemUTC()), router, calls,
+          agi.intakeTimeout(), Clock.systemUTC());
       CallerHangupRelay relay = new CallerHangupRelay(context, intake);
       listeners[0] = relay;
       listeners[1] = calls;
-      entry = new FastAgiEntry(vertx, new FastAgiSettings("127.0.0.1", agiPort, 1000, Duration.ofSeconds(10)),
-          intake, raw -> Optional.of(raw).filter(number -> number.matches("\\+[1-9][0-9]{4,14}")), relay);
+      entry = new FastAgiEntry(vertx, agi, intake,
+          raw -> Optional.of(raw).filter(number -> number.matches("\\+[1-9][0-9]{4,14}")), relay);
     }
 
     void start(int agents) throws Exception {

@@ -16,6 +16,8 @@ import dev.switchboard.routing.dispatch.Router;
 import dev.switchboard.routing.dispatch.UnknownQueueException;
 import dev.switchboard.routing.queue.QueueId;
 import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -54,11 +56,20 @@ public final class RoutedCallIntake implements CallIntake {
   private final CustomerDirectory directory;
   private final Router router;
   private final PhoneCalls calls;
+  private final Duration intakeTimeout;
+  private final Clock clock;
 
-  public RoutedCallIntake(CustomerDirectory directory, Router router, PhoneCalls calls) {
+  /**
+   * @param intakeTimeout the FastAGI entry's {@code phone.agi.intake-timeout}: a contact queued after the
+   *     dialplan stopped waiting is ended FAILED at once, since the caller went to the fallback
+   */
+  public RoutedCallIntake(CustomerDirectory directory, Router router, PhoneCalls calls, Duration intakeTimeout,
+      Clock clock) {
     this.directory = Objects.requireNonNull(directory, "directory");
     this.router = Objects.requireNonNull(router, "router");
     this.calls = Objects.requireNonNull(calls, "calls");
+    this.intakeTimeout = Objects.requireNonNull(intakeTimeout, "intakeTimeout");
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   @Override
@@ -74,7 +85,7 @@ public final class RoutedCallIntake implements CallIntake {
         .map(matches -> request(contact, queue, call, matches))
         .compose(request -> calls.admitting(contact, call.call(), call.arrivedAt())
             .compose(registered -> router.enqueue(request)))
-        .map(result -> decide(contact, result))
+        .compose(result -> decide(call, contact, result))
         .recover(failure -> {
           calls.refused(contact);
           return Future.succeededFuture(refusal(failure));
@@ -130,15 +141,28 @@ public final class RoutedCallIntake implements CallIntake {
     }
   }
 
-  private IntakeDecision decide(ContactId contact, EnqueueResult result) {
-    if (result instanceof EnqueueResult.Queued queued) {
-      calls.admitted(contact, queued.offer());
-      return new IntakeDecision.Queued(contact.value());
+  private Future<IntakeDecision> decide(IncomingCall call, ContactId contact, EnqueueResult result) {
+    if (result instanceof EnqueueResult.Closed closed) {
+      calls.refused(contact);
+      return Future.succeededFuture(new IntakeDecision.Refused(IntakeDecision.Reason.CLOSED, "queue "
+          + closed.queue() + " is closed now (fallback: " + closed.fallback() + ")"));
     }
-    EnqueueResult.Closed closed = (EnqueueResult.Closed) result;
-    calls.refused(contact);
-    return new IntakeDecision.Refused(IntakeDecision.Reason.CLOSED, "queue " + closed.queue()
-        + " is closed now (fallback: " + closed.fallback() + ")");
+    EnqueueResult.Queued queued = (EnqueueResult.Queued) result;
+    if (tooLate(call)) {
+      log.warn("[contact={} channel={}] queued after the dialplan stopped waiting ({} ms); ended as failed, "
+          + "the caller is in the fallback", contact, call.call().channel(), intakeTimeout.toMillis());
+      calls.refused(contact);
+      return router.fail(contact, "queued after the dialplan stopped waiting")
+          .map(ended -> new IntakeDecision.Refused(IntakeDecision.Reason.FAILED, "routing answered too late"));
+    }
+    calls.admitted(contact, queued.offer());
+    return Future.succeededFuture(new IntakeDecision.Queued(contact.value()));
+  }
+
+  /** Past the dialplan's wait, less a tenth for the answer's way back to the FastAGI thread. */
+  private boolean tooLate(IncomingCall call) {
+    Duration margin = intakeTimeout.dividedBy(10);
+    return clock.instant().isAfter(call.arrivedAt().plus(intakeTimeout).minus(margin));
   }
 
   private static IntakeDecision refusal(Throwable failure) {

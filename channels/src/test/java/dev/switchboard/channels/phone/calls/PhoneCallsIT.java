@@ -214,6 +214,20 @@ class PhoneCallsIT {
   }
 
   @Test
+  void aContactQueuedAfterTheDialplanStoppedWaitingEndsFailedInsteadOfWaiting() throws Exception {
+    try (PhoneFixture impatient = PhoneFixture.standard(Duration.ofMillis(1))) {
+      SimCall call = impatient.pbx.incomingCall("+4930555009", "route?queue=support");
+      assertThat(call.awaitAgi(WAIT)).containsEntry("SWITCHBOARD_STATUS", "FAILED");
+      until(() -> impatient.ended.stream().anyMatch(contact -> call.uniqueId().equals(
+          contact.attributes().get(RoutedCallIntake.UNIQUE_ID))), () -> "the late contact ended");
+      EndedContact ended = impatient.ended.get(0);
+      assertThat(ended.outcome()).isEqualTo(Outcome.FAILED);
+      assertThat(ended.notes()).isEqualTo("queued after the dialplan stopped waiting");
+      assertThat(impatient.onContext(impatient.calls::callCount)).isZero();
+    }
+  }
+
+  @Test
   void withheldCallerIdIsQueuedAsAnUnknownCaller() {
     SimCall call = phone.pbx.incomingCall("anonymous", "route?queue=support");
     ContactId contact = queued(call);

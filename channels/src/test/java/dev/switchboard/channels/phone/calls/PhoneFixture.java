@@ -74,7 +74,7 @@ final class PhoneFixture implements AutoCloseable {
   final FastAgiEntry entry;
   final EventFeed feed;
 
-  PhoneFixture(List<QueuePolicy> queues, PhoneCallSettings settings) throws Exception {
+  PhoneFixture(List<QueuePolicy> queues, PhoneCallSettings settings, Duration intakeTimeout) throws Exception {
     int agiPort;
     try (ServerSocket socket = new ServerSocket(0)) {
       agiPort = socket.getLocalPort();
@@ -97,10 +97,10 @@ final class PhoneFixture implements AutoCloseable {
     calls = new PhoneCalls(vertx, context, ami, router, view, agent -> Optional.ofNullable(devices.get(agent)),
         new TimelineCallNotes(directory), settings, Clock.systemUTC());
     holder[0] = calls;
-    intake = new RoutedCallIntake(directory, router, calls);
+    intake = new RoutedCallIntake(directory, router, calls, intakeTimeout, Clock.systemUTC());
     relay = new CallerHangupRelay(context, intake);
     relayHolder[0] = relay;
-    entry = new FastAgiEntry(vertx, new FastAgiSettings("127.0.0.1", agiPort, 100, Duration.ofSeconds(5)), intake,
+    entry = new FastAgiEntry(vertx, new FastAgiSettings("127.0.0.1", agiPort, 100, intakeTimeout), intake,
         raw -> raw.matches("\\+[1-9][0-9]{4,14}") ? Optional.of(raw)
             : raw.matches("0[1-9][0-9]{3,12}") ? Optional.of("+49" + raw.substring(1)) : Optional.empty(),
         relay);
@@ -117,6 +117,10 @@ final class PhoneFixture implements AutoCloseable {
   }
 
   static PhoneFixture standard() throws Exception {
+    return standard(Duration.ofSeconds(5));
+  }
+
+  static PhoneFixture standard(Duration intakeTimeout) throws Exception {
     return new PhoneFixture(List.of(
         QueuePolicy.of(new dev.switchboard.routing.queue.QueueId("support"), EnumSet.of(Channel.VOICE),
             Map.of("support", 1)),
@@ -124,7 +128,7 @@ final class PhoneFixture implements AutoCloseable {
             Map.of("billing", 1)),
         QueuePolicy.of(new dev.switchboard.routing.queue.QueueId("night"), EnumSet.of(Channel.VOICE), Map.of())
             .withHours(new BusinessHours(ZoneOffset.UTC, Map.of(), Set.of(), "voicemail"))),
-        PhoneCallSettings.defaults().withReconcileInterval(Duration.ofSeconds(2)));
+        PhoneCallSettings.defaults().withReconcileInterval(Duration.ofSeconds(2)), intakeTimeout);
   }
 
   /** Logs an agent in with a phone, READY. */
