@@ -124,6 +124,27 @@ final class CallFlow {
     }
   }
 
+  /**
+   * A resync after a reconnect found a leg linked to this caller, started while the link was down: the
+   * agent's phone being rung. Up means the agent answered meanwhile (its DialEnd was lost).
+   */
+  void legFoundByResync(CallRecord call, CallRef leg, boolean answered) {
+    if ((call.phase == Phase.RINGING || call.phase == Phase.RECONNECTING) && call.agentLeg.isEmpty()) {
+      call.agentLeg = Optional.of(leg);
+      book.addLeg(call, leg);
+      if (answered) {
+        answered(call);
+      }
+    }
+  }
+
+  /** The agent's phone went off hook (also how an answer shows up in a resync after a reconnect). */
+  void legAnswered(CallRecord call, CallRef leg) {
+    if (call.agentLeg.equals(Optional.of(leg))) {
+      answered(call);
+    }
+  }
+
   /** The caller's channel entered a bridge: if it was ringing an agent, the agent answered. */
   void bridged(CallRecord call) {
     if (call.agentLeg.isPresent()) {

@@ -80,7 +80,9 @@ public final class PhoneCalls implements PhoneEventListener {
         .ifPresent(call -> flow.dialEnded(call, event)));
     on(PhoneEvent.CallBridged.class, event -> book.caller(event.call().uniqueId()).ifPresent(flow::bridged));
     on(PhoneEvent.CallHungUp.class, this::hungUp);
-    on(PhoneEvent.CallStarted.class, event -> book.claimOriginated(event.call()));
+    on(PhoneEvent.CallStarted.class, this::started);
+    on(PhoneEvent.CallAnswered.class, event -> book.leg(event.call().uniqueId())
+        .ifPresent(call -> flow.legAnswered(call, event.call())));
   }
 
   private <T extends PhoneEvent> void on(Class<T> type, Consumer<T> handler) {
@@ -183,6 +185,16 @@ public final class PhoneCalls implements PhoneEventListener {
 
   void refused(ContactId contact) {
     run(() -> book.contact(contact).ifPresent(book::remove));
+  }
+
+  /** A new channel: an Originate's leg, or (found by a resync) the leg of a call rung while the link was down. */
+  private void started(PhoneEvent.CallStarted event) {
+    if (book.claimOriginated(event.call())) {
+      return;
+    }
+    if (event.origin() == PhoneEvent.Origin.RESYNC && !event.linkedId().equals(event.call().uniqueId())) {
+      book.caller(event.linkedId()).ifPresent(call -> flow.legFoundByResync(call, event.call(), event.answered()));
+    }
   }
 
   private void hungUp(PhoneEvent.CallHungUp event) {

@@ -200,6 +200,25 @@ class PhoneCallsIT {
   }
 
   @Test
+  void anAgentWhoAnswersWhileTheAmiLinkIsDownIsConnectedAfterTheResync() {
+    AgentId ann = phone.ready("ann", "PJSIP/1001", SUPPORT);
+    phone.pbx.agentBehaviour("1001", AgentBehaviour.RING);
+    SimCall call = phone.pbx.incomingCall("+4930555010", "route?queue=support");
+    ContactId contact = queued(call);
+    until(() -> phone.pbx.liveChannels().stream().anyMatch(name -> name.startsWith("PJSIP/1001-")), () -> "ringing");
+
+    phone.pbx.suspendAmi();
+    until(() -> !phone.ami.status().isReady(), () -> "link down");
+    call.answerRinging();
+    phone.pbx.resumeAmi();
+
+    phone.awaitState(contact, ContactState.ACTIVE);
+    assertThat(phone.contact(contact).agent()).contains(ann);
+    call.agentHangsUp();
+    assertThat(awaitEnded(contact).outcome()).isEqualTo(Outcome.HANDLED);
+  }
+
+  @Test
   void unknownAndClosedQueuesAreLeftOnTheChannelForTheDialplan() {
     SimCall unknown = phone.pbx.incomingCall("+4930555004", "route?queue=nosuchqueue");
     assertThat(unknown.awaitAgi(WAIT)).containsEntry("SWITCHBOARD_STATUS", "UNKNOWN_QUEUE")

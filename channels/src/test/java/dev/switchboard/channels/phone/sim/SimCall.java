@@ -158,6 +158,15 @@ public final class SimCall {
     hold();
   }
 
+  /** The agent's phone that is ringing ({@link AgentBehaviour#RING}) is answered now. */
+  public SimCall answerRinging() {
+    synchronized (pbx) {
+      ringing.ifPresent(this::answer);
+      ringing = Optional.empty();
+    }
+    return this;
+  }
+
   /** The caller leaves the dial (redirect or hangup): a phone still ringing stops (CANCEL). */
   void cancelRinging() {
     ringing.ifPresent(leg -> {
