@@ -40,6 +40,19 @@ import org.slf4j.LoggerFactory;
  * contact stays open for a call whose end was never seen. Call control for the desktop is
  * {@link #control()}.
  *
+ * <p>Wiring (composition root): the AMI link's listener feeds both the {@link
+ * dev.switchboard.channels.phone.CallerHangupRelay} and this; the center's
+ * {@link dev.switchboard.routing.dispatch.EventFeed} feeds {@link #onRouting}; the
+ * {@link dev.switchboard.channels.phone.FastAgiEntry} gets a {@link RoutedCallIntake} built on this.
+ * <pre>{@code
+ * AmiLink ami = new AmiLink(vertx, amiSettings, event -> { relay.onEvent(event); calls.onEvent(event); });
+ * PhoneCalls calls = new PhoneCalls(vertx, context, ami, router, view, devices, notes, settings, clock);
+ * RoutedCallIntake intake = new RoutedCallIntake(directory, router, calls, agiSettings.intakeTimeout(), clock);
+ * CallerHangupRelay relay = new CallerHangupRelay(context, intake);
+ * FastAgiEntry entry = new FastAgiEntry(vertx, agiSettings, intake, normalizer, relay);
+ * feed.start(calls::onRouting);
+ * }</pre>
+ *
  * <p>Threading: all state lives on {@code context}; every public method may be called from any thread
  * and hops onto it. Nothing blocks.
  */
