@@ -7,5 +7,7 @@ public enum AgentBehaviour {
   /** Rings until the dial times out (DialStatus NOANSWER, cause 19). */
   NO_ANSWER,
   /** Rejects at once (DialStatus BUSY, cause 17). */
-  BUSY
+  BUSY,
+  /** Rings until the caller is moved elsewhere or hangs up (DialStatus CANCEL). */
+  RING
 }

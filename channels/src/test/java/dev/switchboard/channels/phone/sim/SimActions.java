@@ -138,8 +138,14 @@ final class SimActions implements AmiSession.Actions {
 
   private void redirected(SimChannel channel, String context, String exten, int priority) {
     synchronized (pbx) {
+      if (!pbx.isLive(channel)) {
+        return;
+      }
       pbx.leaveBridge(channel);
       SimCall call = callsByChannel.get(channel.name);
+      if (call != null) {
+        call.cancelRinging();
+      }
       if (call != null && context.equals(SimCall.CONNECT_CONTEXT)) {
         pbx.exten(channel, context, exten, priority, "Dial", "PJSIP/" + exten + ",30");
         call.dial(exten, behaviourOf(exten));

@@ -22,6 +22,7 @@ public final class SimCall {
   private final SimChannel caller;
   private final CompletableFuture<AgiDialer.Outcome> agi = new CompletableFuture<>();
   private Optional<SimChannel> agent = Optional.empty();
+  private Optional<SimChannel> ringing = Optional.empty();
 
   SimCall(SimPbx pbx, SimChannel caller) {
     this.pbx = pbx;
@@ -84,6 +85,7 @@ public final class SimCall {
   /** The caller hangs up while waiting (or while talking): an abandon when still queued. */
   public SimCall abandon() {
     synchronized (pbx) {
+      cancelRinging();
       agent.ifPresent(leg -> pbx.leaveBridge(leg));
       pbx.hangup(caller, 16, "Normal Clearing");
       agent.ifPresent(leg -> pbx.hangup(leg, 16, "Normal Clearing"));
@@ -130,6 +132,10 @@ public final class SimCall {
         case ANSWER -> answer(leg);
         case NO_ANSWER -> fail(leg, "NOANSWER", 19, "User alerting, no answer");
         case BUSY -> fail(leg, "BUSY", 17, "User busy");
+        case RING -> {
+          pbx.state(leg, SimChannel.State.RINGING);
+          ringing = Optional.of(leg);
+        }
       }
       return this;
     }
@@ -150,6 +156,24 @@ public final class SimCall {
     pbx.dialEnd(caller, leg, dialStatus);
     pbx.hangup(leg, cause, causeText);
     hold();
+  }
+
+  /** The agent's phone that is ringing ({@link AgentBehaviour#RING}) is answered now. */
+  public SimCall answerRinging() {
+    synchronized (pbx) {
+      ringing.ifPresent(this::answer);
+      ringing = Optional.empty();
+    }
+    return this;
+  }
+
+  /** The caller leaves the dial (redirect or hangup): a phone still ringing stops (CANCEL). */
+  void cancelRinging() {
+    ringing.ifPresent(leg -> {
+      pbx.dialEnd(caller, leg, "CANCEL");
+      pbx.hangup(leg, 16, "Normal Clearing");
+    });
+    ringing = Optional.empty();
   }
 
   void hold() {
