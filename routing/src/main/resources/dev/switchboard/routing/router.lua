@@ -590,8 +590,9 @@ function ops.complete()
     return fail('invalid-code', 'disposition ' .. disposition .. ' is not one of queue ' .. c.q .. "'s codes " .. qcfg(c.q).disp)
   end
   c.doneAt = NOW
-  redis.call('HSET', ckey(cid), 'doneAt', fmt(NOW), 'handleMs', fmt(NOW - tonumber(c.answerAt)))
-  qstat(c.q, 'handleMs', NOW - tonumber(c.answerAt))
+  c.handleMs = NOW - tonumber(c.answerAt)
+  redis.call('HSET', ckey(cid), 'doneAt', fmt(NOW), 'handleMs', fmt(c.handleMs))
+  qstat(c.q, 'handleMs', c.handleMs)
   local wrap = tonumber(qcfg(c.q).wrap or 0)
   if wrap <= 0 then
     end_contact(cid, c, 'HANDLED', disposition, notes)

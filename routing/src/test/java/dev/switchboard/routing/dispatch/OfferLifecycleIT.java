@@ -35,13 +35,15 @@ class OfferLifecycleIT {
 
   private static final QueueId SUPPORT = new QueueId("support");
   private static final QueueId NIGHT = new QueueId("night");
+  private static final QueueId QUICK = new QueueId("quick");
 
   private final RoutingFixture center = new RoutingFixture(Centers.rules(
       Centers.rules().costs(),
       QueuePolicy.of(SUPPORT, EnumSet.allOf(Channel.class), Map.of()).withWrapUp(Duration.ofSeconds(30), Set.of("solved", "escalated")),
       QueuePolicy.of(NIGHT, EnumSet.of(Channel.VOICE), Map.of()).withHours(new BusinessHours(ZoneId.of("Europe/Paris"),
           Map.of(DayOfWeek.MONDAY, List.of(new OpenPeriod(LocalTime.of(20, 0), LocalTime.of(23, 0)))), Set.of(),
-          "leave-message"))), RoutingSettings.defaults());
+          "leave-message")),
+      QueuePolicy.of(QUICK, EnumSet.of(Channel.CHAT), Map.of())), RoutingSettings.defaults());
 
   @AfterEach
   void close() {
@@ -192,6 +194,23 @@ class OfferLifecycleIT {
       assertThat(ended.wrappedUp()).isEqualTo(Duration.ofSeconds(31));
     });
     assertThat(snapshot(next).agent()).as("matched when capacity freed").contains(ann);
+  }
+
+  @Test
+  void completingInAQueueWithoutWrapUpEndsHandledWithItsHandleTime() {
+    AgentId ann = ready(AgentProfile.of(new AgentId("ann"), "Ann", Map.of()));
+    EnqueueResult.Queued contact = enqueue(ContactRequest.of(Channel.CHAT, QUICK).withCustomer(new CustomerId("c-8")));
+    center.clock.advance(Duration.ofSeconds(2));
+    await(center.router.accept(contact.contact(), ann));
+    center.clock.advance(Duration.ofSeconds(45));
+
+    assertThat(await(center.router.complete(contact.contact(), ann, Optional.empty(), ""))).isEqualTo(ContactState.ENDED);
+
+    assertThat(center.outcomes.ended).singleElement().satisfies(ended -> {
+      assertThat(ended.outcome()).isEqualTo(Outcome.HANDLED);
+      assertThat(ended.handled()).isEqualTo(Duration.ofSeconds(45));
+      assertThat(ended.wrappedUp()).isEqualTo(Duration.ZERO);
+    });
   }
 
   @Test
