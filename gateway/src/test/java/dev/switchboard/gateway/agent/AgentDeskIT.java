@@ -213,7 +213,7 @@ class AgentDeskIT {
       desk.command("presence", new JsonObject().put("state", "READY"));
       ContactId contact = enqueue("tools", null, Map.of("match", "email", "matchValue", "new@example.kr"));
       JsonObject offer = desk.next("offer");
-      assertThat(offer.getJsonObject("match").getString("explanation")).isEqualTo("No customer holds the address new@example.kr");
+      assertThat(offer.getJsonObject("match").getString("explanation")).isEqualTo("No customer holds the email address new@example.kr");
       JsonObject created = desk.command("create-customer", new JsonObject().put("contact", contact.value())
           .put("customer", new JsonObject().put("name", "Nari Kang")
               .put("emails", new io.vertx.core.json.JsonArray().add("new@example.kr"))));

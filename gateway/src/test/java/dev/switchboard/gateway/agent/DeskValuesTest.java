@@ -65,10 +65,12 @@ class DeskValuesTest {
   void matchExplainsHowTheCustomerWasFound() {
     assertThat(ScreenPop.match(Map.of("match", "phone", "matchValue", "+821012345678"), true).getString("explanation"))
         .isEqualTo("Matched on caller number +821012345678");
-    assertThat(ScreenPop.match(Map.of(), true).getString("how")).isEqualTo("verified");
+    assertThat(ScreenPop.match(Map.of(), true).getString("how")).isEqualTo("channel");
+    assertThat(ScreenPop.match(Map.of("match", "new", "matchValue", "a@b.kr"), true).getString("explanation"))
+        .isEqualTo("New customer created from the chat form a@b.kr (unverified)");
     JsonObject unknown = ScreenPop.match(Map.of("match", "email", "matchValue", "x@y.kr", "ambiguous", "true"), false);
     assertThat(unknown.getBoolean("ambiguous")).isTrue();
-    assertThat(unknown.getString("explanation")).isEqualTo("No customer holds the address x@y.kr");
+    assertThat(unknown.getString("explanation")).isEqualTo("No customer holds the email address x@y.kr");
   }
 
   @Test
