@@ -105,10 +105,14 @@ local function can_take(a, ch)
   return true
 end
 
+-- the pools an agent is indexed in for a channel: those some queue of that channel searches
+-- (agents logged in before 'rp:' fields existed fall back to all their pools)
+local function pools_for(a, ch) return split(a['rp:' .. ch] or a.pools) end
+
 local function index_agent(aid, a)
   for _, ch in ipairs(split(a.ch)) do
     local ok = can_take(a, ch)
-    for _, pool in ipairs(split(a.pools)) do
+    for _, pool in ipairs(pools_for(a, ch)) do
       if ok then
         redis.call('ZADD', rkey(pool, ch), fmt(tonumber(a.idle or NOW)), aid)
       else
@@ -120,7 +124,7 @@ end
 
 local function unindex_agent(aid, a)
   for _, ch in ipairs(split(a.ch)) do
-    for _, pool in ipairs(split(a.pools)) do redis.call('ZREM', rkey(pool, ch), aid) end
+    for _, pool in ipairs(pools_for(a, ch)) do redis.call('ZREM', rkey(pool, ch), aid) end
   end
 end
 
@@ -246,9 +250,34 @@ local function match_queue(q)
   end
 end
 
+-- the heads of the waiting lists the agent may serve ('wq', written at login), one per queue
+local function agent_heads(a)
+  local by_queue, heads = {}, {}
+  for _, list in ipairs(split(a.wq)) do
+    local q = string.match(list, '^[^|]+')
+    local head = redis.call('ZRANGE', P .. 'w:' .. (string.gsub(list, '|', ':')), 0, 0, 'WITHSCORES')
+    if #head > 0 then
+      local score = tonumber(head[2])
+      if not by_queue[q] then
+        by_queue[q] = { q = q, score = score }
+        heads[#heads + 1] = by_queue[q]
+      elseif score < by_queue[q].score then
+        by_queue[q].score = score
+      end
+    end
+  end
+  return heads
+end
+
 local function match_for_agent(aid, a)
   a = a or hgetall(akey(aid))
   if not a or a.state ~= 'READY' then return end
+  if a.wq then
+    local heads = agent_heads(a)
+    table.sort(heads, function(x, y) return x.score < y.score end)
+    for _, head in ipairs(heads) do match_queue(head.q) end
+    return
+  end
   local seen, heads, channels = {}, {}, split(a.ch)
   for _, pool in ipairs(split(a.pools)) do
     for _, q in ipairs(redis.call('SMEMBERS', P .. 'pq:' .. pool)) do
@@ -447,11 +476,20 @@ function ops.enqueue()
 end
 
 function ops.login()
-  local aid, session, name, cap, chans, pools, maxes = A[1], A[2], A[3], A[4], A[5], A[6], A[7]
+  local aid, session, name, cap, chans, pools, maxes, indexed, lists = A[1], A[2], A[3], A[4], A[5], A[6], A[7], A[8], A[9]
   local a = hgetall(akey(aid)) or {}
   unindex_agent(aid, a)
   local previous = a.session or ''
-  for _, ch in ipairs({ 'VOICE', 'CHAT', 'EMAIL', 'CALLBACK' }) do redis.call('HDEL', akey(aid), 'max:' .. ch) a['max:' .. ch] = nil end
+  for _, ch in ipairs({ 'VOICE', 'CHAT', 'EMAIL', 'CALLBACK' }) do
+    redis.call('HDEL', akey(aid), 'max:' .. ch, 'rp:' .. ch)
+    a['max:' .. ch], a['rp:' .. ch] = nil, nil
+  end
+  for ch, channel_pools in string.gmatch(indexed, '([^|=]+)=([^|]*)') do
+    redis.call('HSET', akey(aid), 'rp:' .. ch, channel_pools)
+    a['rp:' .. ch] = channel_pools
+  end
+  redis.call('HSET', akey(aid), 'wq', lists)
+  a.wq = lists
   redis.call('HSET', akey(aid), 'name', name, 'cap', cap, 'ch', chans, 'pools', pools, 'session', session)
   a.name, a.cap, a.ch, a.pools, a.session = name, cap, chans, pools, session
   for _, pair in ipairs(split(maxes)) do
@@ -554,6 +592,10 @@ function ops.transfer()
   if not c then return err end
   if target_queue ~= '' and not qcfg(target_queue) then
     return fail('unknown-queue', 'cannot transfer contact ' .. cid .. ' to unknown queue ' .. target_queue)
+  end
+  if target_queue ~= '' and not string.find(',' .. qcfg(target_queue).ch .. ',', ',' .. c.ch .. ',', 1, true) then
+    return fail('unsupported-channel', 'cannot transfer ' .. c.ch .. ' contact ' .. cid .. ' to queue ' .. target_queue
+      .. ', which takes only ' .. qcfg(target_queue).ch .. ': transfer it to a queue taking ' .. c.ch)
   end
   release(cid, c)
   redis.call('HSET', akey(aid), 'idle', fmt(NOW))
