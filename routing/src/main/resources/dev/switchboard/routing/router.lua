@@ -57,6 +57,7 @@ local function pools_of(q, level) return split(qcfg(q)['p' .. level]) end
 local function day() return fmt(math.floor(NOW / 86400000)) end
 local STATS_TTL = 8 * 86400  -- today's counters outlive the day by a week
 local function count(key, field, by)
+  if by == 0 then return end
   if redis.call('HINCRBY', key, field, fmt(by)) == by then redis.call('EXPIRE', key, STATS_TTL) end
 end
 local function qstat(q, field, by) count(P .. 's:' .. q .. ':' .. day(), field, by or 1) end
@@ -64,18 +65,27 @@ local function astat(aid, field, by) count(P .. 'as:' .. aid .. ':' .. day(), fi
 
 -- events -----------------------------------------------------------------------------------------
 
-local function emit(ev, aid)
+-- extra: a field name and a JSON text spliced in as they are (saves decoding and re-encoding them)
+local function encode(ev, extra, raw)
+  local json = cjson.encode(ev)
+  if extra then json = string.sub(json, 1, -2) .. ',"' .. extra .. '":' .. raw .. '}' end
+  return json
+end
+
+-- an agent's stream is trimmed approximately (whole stream nodes, far cheaper than one entry per add);
+-- the backlog operation serves only the last 'backlog' sequence numbers, so the bound stays exact
+local function emit(ev, aid, extra, raw)
   ev.at = NOW
   if aid and aid ~= '' then
     ev.agent = ev.agent or aid
     ev.to = aid
     local seq = redis.call('HINCRBY', akey(aid), 'seq', 1)
     ev.seq = seq
-    local json = cjson.encode(ev)
-    redis.call('XADD', akey(aid) .. ':ev', 'MAXLEN', cfg('backlog') or '500', seq .. '-1', 'e', json)
+    local json = encode(ev, extra, raw)
+    redis.call('XADD', akey(aid) .. ':ev', 'MAXLEN', '~', cfg('backlog') or '500', seq .. '-1', 'e', json)
     redis.call('PUBLISH', P .. 'events', json)
   else
-    redis.call('PUBLISH', P .. 'events', cjson.encode(ev))
+    redis.call('PUBLISH', P .. 'events', encode(ev, extra, raw))
   end
 end
 
@@ -83,14 +93,15 @@ local function changed(cid, c, from, why, notify)
   local ev = { type = 'contact', contact = cid, from = from, state = c.state, queue = c.q, channel = c.ch,
                why = why }
   if c.agent and c.agent ~= '' then ev.agent = c.agent end
+  local attributes = nil
   if c.state == 'OFFERED' then
     ev.deadline = tonumber(c.deadline)
     ev.customer = c.cust
-    ev.attributes = cjson.decode(c.attrs or '{}')
+    attributes = (c.attrs and c.attrs ~= '') and c.attrs or '{}'
   end
   redis.call('RPUSH', ckey(cid) .. ':log',
     cjson.encode({ at = NOW, from = from, to = c.state, agent = ev.agent, why = why }))
-  emit(ev, notify or ev.agent)
+  emit(ev, notify or ev.agent, attributes and 'attributes', attributes)
 end
 
 -- agents -----------------------------------------------------------------------------------------
@@ -152,7 +163,10 @@ end
 
 -- queues -----------------------------------------------------------------------------------------
 
+local UNLISTED = {}  -- contacts of this run not (yet) in their waiting lists: a newcomer matched at once
+
 local function queue_in(cid, c)
+  UNLISTED[cid] = nil
   redis.call('ZADD', P .. 'w:' .. c.q .. ':' .. c.ch, fmt((PMAX - tonumber(c.prio)) * 1e13 + tonumber(c.entry)), cid)
   redis.call('ZADD', P .. 'we:' .. c.q, fmt(tonumber(c.entry)), cid)
 end
@@ -204,7 +218,7 @@ local function offer(cid, c, aid)
   a.idle = NOW
   redis.call('HSET', akey(aid), 'used', a.used, 'n:' .. c.ch, a['n:' .. c.ch], 'idle', fmt(NOW))
   redis.call('SADD', akey(aid) .. ':c', cid)
-  queue_out(cid, c)
+  if not UNLISTED[cid] then queue_out(cid, c) end
   c.state, c.agent, c.offerAt, c.deadline = 'OFFERED', aid, NOW, NOW + tonumber(cfg('offerMs'))
   redis.call('HSET', ckey(cid), 'state', 'OFFERED', 'agent', aid, 'offerAt', fmt(NOW), 'deadline', fmt(c.deadline))
   redis.call('ZADD', P .. 't', fmt(c.deadline), 'o|' .. cid)
@@ -355,8 +369,15 @@ local function end_contact(cid, c, outcome, disposition, notes)
       astat(aid, 'busyMs', NOW - tonumber(c.answerAt or NOW))
     end
   end
-  redis.call('HSET', ckey(cid), 'state', 'ENDED', 'outcome', outcome, 'endAt', fmt(NOW), 'disp', c.disp or '',
-    'notes', c.notes or '', 'waitMs', fmt(tonumber(c.waitMs or 0)), 'wrapMs', fmt(tonumber(c.wrapMs or 0)))
+  local fields = { 'state', 'ENDED', 'outcome', outcome, 'endAt', fmt(NOW), 'disp', c.disp or '', 'notes', c.notes or '',
+    'waitMs', fmt(tonumber(c.waitMs or 0)), 'wrapMs', fmt(tonumber(c.wrapMs or 0)) }
+  if c.doneAt then  -- completed in this very run: its completion fields go in the same write
+    for _, field in ipairs({ 'doneAt', 'handleMs' }) do
+      fields[#fields + 1] = field
+      fields[#fields + 1] = fmt(tonumber(c[field]))
+    end
+  end
+  redis.call('HSET', ckey(cid), unpack(fields))
   local qc = qcfg(c.q)
   if from == 'OFFERED' then redis.call('ZREM', P .. 't', 'o|' .. cid) end
   if from == 'WRAP_UP' then redis.call('ZREM', P .. 't', 'w|' .. cid) end
@@ -460,18 +481,18 @@ function ops.enqueue()
   local fields = {}
   for k, v in pairs(c) do fields[#fields + 1] = k fields[#fields + 1] = tostring(v) end
   redis.call('HSET', ckey(cid), unpack(fields))
-  queue_in(cid, c)
+  UNLISTED[cid] = true
   qstat(q, 'offered')
   escalate(cid, c)
   local mw = qcfg(q).mw
   if mw and mw ~= '' then redis.call('ZADD', P .. 't', fmt(tonumber(entry) + tonumber(mw)), 'm|' .. cid) end
   changed(cid, c, 'NEW', 'enqueue')
   -- every other waiting contact was matched as far as possible when its agents last changed, so only
-  -- the newcomer can have a match now: try it alone (the sweep re-matches whole queues as a safety net)
-  if available(q, tonumber(c.level), ch) then
-    local aid = choose(cid, c)
-    if aid then offer(cid, c, aid) end
-  end
+  -- the newcomer can have a match now: try it alone (the sweep re-matches whole queues as a safety net);
+  -- it joins its waiting lists only if it must wait
+  local aid = nil
+  if available(q, tonumber(c.level), ch) then aid = choose(cid, c) end
+  if aid then offer(cid, c, aid) elseif UNLISTED[cid] then queue_in(cid, c) end
   return cjson.encode(R)
 end
 
@@ -631,15 +652,15 @@ function ops.complete()
   if not disposition_ok(c.q, disposition) then
     return fail('invalid-code', 'disposition ' .. disposition .. ' is not one of queue ' .. c.q .. "'s codes " .. qcfg(c.q).disp)
   end
-  c.doneAt = NOW
-  redis.call('HSET', ckey(cid), 'doneAt', fmt(NOW), 'handleMs', fmt(NOW - tonumber(c.answerAt)))
-  qstat(c.q, 'handleMs', NOW - tonumber(c.answerAt))
+  c.doneAt, c.handleMs = NOW, NOW - tonumber(c.answerAt)
+  qstat(c.q, 'handleMs', c.handleMs)
   local wrap = tonumber(qcfg(c.q).wrap or 0)
   if wrap <= 0 then
     end_contact(cid, c, 'HANDLED', disposition, notes)
   else
     c.state = 'WRAP_UP'
-    redis.call('HSET', ckey(cid), 'state', 'WRAP_UP', 'disp', disposition, 'notes', notes)
+    redis.call('HSET', ckey(cid), 'state', 'WRAP_UP', 'disp', disposition, 'notes', notes, 'doneAt', fmt(NOW),
+      'handleMs', fmt(c.handleMs))
     redis.call('ZADD', P .. 't', fmt(NOW + wrap), 'w|' .. cid)
     changed(cid, c, 'ACTIVE', 'complete')
   end
@@ -690,13 +711,17 @@ end
 function ops.backlog()
   local aid, after, limit = A[1], tonumber(A[2]), A[3]
   local key = akey(aid) .. ':ev'
+  local last = tonumber(redis.call('HGET', akey(aid), 'seq') or 0)
   local first = redis.call('XRANGE', key, '-', '+', 'COUNT', 1)
-  local out = { events = {}, complete = true }
-  if #first > 0 and tonumber(string.match(first[1][1], '^(%d+)')) > after + 1 then out.complete = false end
+  local out = { events = {}, complete = true, last = last }
+  if #first > 0 then
+    local oldest = math.max(tonumber(string.match(first[1][1], '^(%d+)')), last - tonumber(cfg('backlog') or 500) + 1)
+    if oldest > after + 1 then out.complete = false end
+    after = math.max(after, oldest - 1)
+  end
   for _, entry in ipairs(redis.call('XRANGE', key, fmt(after + 1) .. '-0', '+', 'COUNT', limit)) do
     out.events[#out.events + 1] = entry[2][2]
   end
-  out.last = tonumber(redis.call('HGET', akey(aid), 'seq') or 0)
   return cjson.encode(out)
 end
 
