@@ -451,9 +451,10 @@ end
 
 -- operations -------------------------------------------------------------------------------------
 
-local ops = {}
+-- each operation is a block of the main chunk rather than a function in a table: a script run defines
+-- every local function anew, and closures are a large part of a short run's cost
 
-function ops.configure()
+if OP == 'configure' then
   local conf = cjson.decode(A[1])
   for _, pool in ipairs(split(cfg('pools'))) do redis.call('DEL', P .. 'pq:' .. pool) end
   redis.call('DEL', KEYS[1])
@@ -468,7 +469,7 @@ function ops.configure()
   return cjson.encode({ ok = true })
 end
 
-function ops.enqueue()
+if OP == 'enqueue' then
   local cid, q, ch, cust, prio, entry, pref, attrs = A[1], A[2], A[3], A[4], A[5], A[6], A[7], A[8]
   if not qcfg(q) then return fail('unknown-queue', 'queue ' .. q .. ' is not configured in this center') end
   if redis.call('EXISTS', ckey(cid)) == 1 then return fail('contact-state', 'contact ' .. cid .. ' already exists') end
@@ -496,7 +497,7 @@ function ops.enqueue()
   return cjson.encode(R)
 end
 
-function ops.login()
+if OP == 'login' then
   local aid, session, name, cap, chans, pools, maxes, indexed, lists = A[1], A[2], A[3], A[4], A[5], A[6], A[7], A[8], A[9]
   local a = hgetall(akey(aid)) or {}
   unindex_agent(aid, a)
@@ -529,7 +530,7 @@ function ops.login()
   return cjson.encode(R)
 end
 
-function ops.presence()
+if OP == 'presence' then
   local aid, state, reason = A[1], A[2], A[3]
   local a = hgetall(akey(aid))
   if not a or not a.state or a.state == 'OFFLINE' then
@@ -555,7 +556,7 @@ function ops.presence()
   return cjson.encode(R)
 end
 
-function ops.accept()
+if OP == 'accept' then
   local cid, aid = A[1], A[2]
   local c, err = contact_for(cid, aid, { OFFERED = true })
   if not c then return err end
@@ -574,7 +575,7 @@ function ops.accept()
   return cjson.encode(R)
 end
 
-function ops.reject()
+if OP == 'reject' then
   local cid, aid = A[1], A[2]
   local c, err = contact_for(cid, aid, { OFFERED = true })
   if not c then return err end
@@ -591,7 +592,7 @@ function ops.reject()
   return cjson.encode(R)
 end
 
-function ops.abandon()
+if OP == 'abandon' then
   local cid = A[1]
   local c, err = contact_for(cid, nil, { QUEUED = true, OFFERED = true })
   if not c then return err end
@@ -599,7 +600,7 @@ function ops.abandon()
   return cjson.encode(R)
 end
 
-function ops.fail()
+if OP == 'fail' then
   local cid, notes = A[1], A[2]
   local c, err = contact_for(cid, nil, { QUEUED = true, OFFERED = true, ACTIVE = true, WRAP_UP = true })
   if not c then return err end
@@ -607,7 +608,7 @@ function ops.fail()
   return cjson.encode(R)
 end
 
-function ops.transfer()
+if OP == 'transfer' then
   local cid, aid, target_queue, target_agent = A[1], A[2], A[3], A[4]
   local c, err = contact_for(cid, aid, { ACTIVE = true })
   if not c then return err end
@@ -645,7 +646,7 @@ local function disposition_ok(q, disposition)
   return disposition == '' or codes == '' or string.find(codes, ',' .. disposition .. ',', 1, true) ~= nil
 end
 
-function ops.complete()
+if OP == 'complete' then
   local cid, aid, disposition, notes = A[1], A[2], A[3], A[4]
   local c, err = contact_for(cid, aid, { ACTIVE = true })
   if not c then return err end
@@ -667,7 +668,7 @@ function ops.complete()
   return cjson.encode(R)
 end
 
-function ops.finish()
+if OP == 'finish' then
   local cid, aid, disposition, notes = A[1], A[2], A[3], A[4]
   local c, err = contact_for(cid, aid, { WRAP_UP = true })
   if not c then return err end
@@ -678,7 +679,7 @@ function ops.finish()
   return cjson.encode(R)
 end
 
-function ops.sweep()
+if OP == 'sweep' then
   local due = redis.call('ZRANGEBYSCORE', P .. 't', '-inf', fmt(NOW), 'LIMIT', 0, tonumber(A[1]))
   for _, member in ipairs(due) do fire(member) end
   R.fired = #due
@@ -692,7 +693,7 @@ end
 
 -- records whether a queue is within its business hours; on closing, asks the channels of every
 -- waiting contact to apply the out-of-hours fallback (once per closing, whichever node sees it first)
-function ops.hours()
+if OP == 'hours' then
   local q, state, action = A[1], A[2], A[3]
   local key = P .. 'q:' .. q
   if redis.call('HGET', key, 'hours') == state then return cjson.encode(R) end
@@ -708,7 +709,7 @@ function ops.hours()
   return cjson.encode(R)
 end
 
-function ops.backlog()
+if OP == 'backlog' then
   local aid, after, limit = A[1], tonumber(A[2]), A[3]
   local key = akey(aid) .. ':ev'
   local last = tonumber(redis.call('HGET', akey(aid), 'seq') or 0)
@@ -725,6 +726,4 @@ function ops.backlog()
   return cjson.encode(out)
 end
 
-local op = ops[OP]
-if not op then return fail('unknown-operation', 'routing script has no operation ' .. tostring(OP)) end
-return op()
+return fail('unknown-operation', 'routing script has no operation ' .. tostring(OP))
