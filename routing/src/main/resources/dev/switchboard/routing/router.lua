@@ -14,7 +14,16 @@ local PMAX = 800          -- priorities are 0..799; score = (PMAX - priority) * 
 local SCAN = 25           -- contacts a queue match looks at, at most
 local R = { offers = {}, ended = {} }
 
-local function fmt(n) return string.format('%d', n) end
+-- integers as Redis strings; a run formats the same few values (now, today) many times, so keep them
+local FMT = { [NOW] = ARGV[3] }
+local function fmt(n)
+  local text = FMT[n]
+  if not text then
+    text = string.format('%d', n)
+    FMT[n] = text
+  end
+  return text
+end
 local function akey(id) return P .. 'a:' .. id end
 local function ckey(id) return P .. 'c:' .. id end
 local function rkey(pool, ch) return P .. 'r:' .. pool .. ':' .. ch end
