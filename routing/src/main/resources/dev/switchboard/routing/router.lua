@@ -108,8 +108,10 @@ local function changed(cid, c, from, why, notify)
     ev.customer = c.cust
     attributes = (c.attrs and c.attrs ~= '') and c.attrs or '{}'
   end
-  redis.call('RPUSH', ckey(cid) .. ':log',
-    cjson.encode({ at = NOW, from = from, to = c.state, agent = ev.agent, why = why }))
+  -- states, reasons and ids need no escaping (ids are [A-Za-z0-9._@-]), so the entry is written directly
+  local entry = '{"at":' .. fmt(NOW) .. ',"from":"' .. from .. '","to":"' .. c.state .. '"'
+  if ev.agent then entry = entry .. ',"agent":"' .. ev.agent .. '"' end
+  redis.call('RPUSH', ckey(cid) .. ':log', entry .. ',"why":"' .. why .. '"}')
   emit(ev, notify or ev.agent, attributes and 'attributes', attributes)
 end
 
