@@ -46,13 +46,24 @@ local function fail(code, message)
   return cjson.encode({ error = code, message = message })
 end
 
+-- a run reads two or three settings: look each up in the caller's text when first asked, rather than
+-- splitting the whole text on every run
+local SETTINGS_TEXT = ',' .. ARGV[4]
 local SETTINGS = {}
-for key, value in string.gmatch(ARGV[4], '([^,=]+)=([^,]*)') do SETTINGS[key] = value end
 local CFG = nil
 local function cfg(field)
-  if SETTINGS[field] then return SETTINGS[field] end
-  if not CFG then CFG = hgetall(KEYS[1]) or {} end
-  return CFG[field]
+  local value = SETTINGS[field]
+  if value == nil then
+    local _, stop = string.find(SETTINGS_TEXT, ',' .. field .. '=', 1, true)
+    if stop then
+      value = string.match(SETTINGS_TEXT, '^[^,]*', stop + 1)
+    else
+      if not CFG then CFG = hgetall(KEYS[1]) or {} end
+      value = CFG[field] or false
+    end
+    SETTINGS[field] = value
+  end
+  return value or nil
 end
 local function cost(ch) return tonumber(cfg('cost:' .. ch) or 100) end
 
