@@ -14,7 +14,16 @@ local PMAX = 800          -- priorities are 0..799; score = (PMAX - priority) * 
 local SCAN = 25           -- contacts a queue match looks at, at most
 local R = { offers = {}, ended = {} }
 
-local function fmt(n) return string.format('%d', n) end
+-- integers as Redis strings; a run formats the same few values (now, today) many times, so keep them
+local FMT = { [NOW] = ARGV[3] }
+local function fmt(n)
+  local text = FMT[n]
+  if not text then
+    text = string.format('%d', n)
+    FMT[n] = text
+  end
+  return text
+end
 local function akey(id) return P .. 'a:' .. id end
 local function ckey(id) return P .. 'c:' .. id end
 local function rkey(pool, ch) return P .. 'r:' .. pool .. ':' .. ch end
@@ -37,13 +46,24 @@ local function fail(code, message)
   return cjson.encode({ error = code, message = message })
 end
 
+-- a run reads two or three settings: look each up in the caller's text when first asked, rather than
+-- splitting the whole text on every run
+local SETTINGS_TEXT = ',' .. ARGV[4]
 local SETTINGS = {}
-for key, value in string.gmatch(ARGV[4], '([^,=]+)=([^,]*)') do SETTINGS[key] = value end
 local CFG = nil
 local function cfg(field)
-  if SETTINGS[field] then return SETTINGS[field] end
-  if not CFG then CFG = hgetall(KEYS[1]) or {} end
-  return CFG[field]
+  local value = SETTINGS[field]
+  if value == nil then
+    local _, stop = string.find(SETTINGS_TEXT, ',' .. field .. '=', 1, true)
+    if stop then
+      value = string.match(SETTINGS_TEXT, '^[^,]*', stop + 1)
+    else
+      if not CFG then CFG = hgetall(KEYS[1]) or {} end
+      value = CFG[field] or false
+    end
+    SETTINGS[field] = value
+  end
+  return value or nil
 end
 local function cost(ch) return tonumber(cfg('cost:' .. ch) or 100) end
 
@@ -57,6 +77,7 @@ local function pools_of(q, level) return split(qcfg(q)['p' .. level]) end
 local function day() return fmt(math.floor(NOW / 86400000)) end
 local STATS_TTL = 8 * 86400  -- today's counters outlive the day by a week
 local function count(key, field, by)
+  if by == 0 then return end
   if redis.call('HINCRBY', key, field, fmt(by)) == by then redis.call('EXPIRE', key, STATS_TTL) end
 end
 local function qstat(q, field, by) count(P .. 's:' .. q .. ':' .. day(), field, by or 1) end
@@ -64,18 +85,27 @@ local function astat(aid, field, by) count(P .. 'as:' .. aid .. ':' .. day(), fi
 
 -- events -----------------------------------------------------------------------------------------
 
-local function emit(ev, aid)
+-- extra: a field name and a JSON text spliced in as they are (saves decoding and re-encoding them)
+local function encode(ev, extra, raw)
+  local json = cjson.encode(ev)
+  if extra then json = string.sub(json, 1, -2) .. ',"' .. extra .. '":' .. raw .. '}' end
+  return json
+end
+
+-- an agent's stream is trimmed approximately (whole stream nodes, far cheaper than one entry per add);
+-- the backlog operation serves only the last 'backlog' sequence numbers, so the bound stays exact
+local function emit(ev, aid, extra, raw)
   ev.at = NOW
   if aid and aid ~= '' then
     ev.agent = ev.agent or aid
     ev.to = aid
     local seq = redis.call('HINCRBY', akey(aid), 'seq', 1)
     ev.seq = seq
-    local json = cjson.encode(ev)
-    redis.call('XADD', akey(aid) .. ':ev', 'MAXLEN', cfg('backlog') or '500', seq .. '-1', 'e', json)
+    local json = encode(ev, extra, raw)
+    redis.call('XADD', akey(aid) .. ':ev', 'MAXLEN', '~', cfg('backlog') or '500', seq .. '-1', 'e', json)
     redis.call('PUBLISH', P .. 'events', json)
   else
-    redis.call('PUBLISH', P .. 'events', cjson.encode(ev))
+    redis.call('PUBLISH', P .. 'events', encode(ev, extra, raw))
   end
 end
 
@@ -83,14 +113,17 @@ local function changed(cid, c, from, why, notify)
   local ev = { type = 'contact', contact = cid, from = from, state = c.state, queue = c.q, channel = c.ch,
                why = why }
   if c.agent and c.agent ~= '' then ev.agent = c.agent end
+  local attributes = nil
   if c.state == 'OFFERED' then
     ev.deadline = tonumber(c.deadline)
     ev.customer = c.cust
-    ev.attributes = cjson.decode(c.attrs or '{}')
+    attributes = (c.attrs and c.attrs ~= '') and c.attrs or '{}'
   end
-  redis.call('RPUSH', ckey(cid) .. ':log',
-    cjson.encode({ at = NOW, from = from, to = c.state, agent = ev.agent, why = why }))
-  emit(ev, notify or ev.agent)
+  -- states, reasons and ids need no escaping (ids are [A-Za-z0-9._@-]), so the entry is written directly
+  local entry = '{"at":' .. fmt(NOW) .. ',"from":"' .. from .. '","to":"' .. c.state .. '"'
+  if ev.agent then entry = entry .. ',"agent":"' .. ev.agent .. '"' end
+  redis.call('RPUSH', ckey(cid) .. ':log', entry .. ',"why":"' .. why .. '"}')
+  emit(ev, notify or ev.agent, attributes and 'attributes', attributes)
 end
 
 -- agents -----------------------------------------------------------------------------------------
@@ -105,10 +138,14 @@ local function can_take(a, ch)
   return true
 end
 
+-- the pools an agent is indexed in for a channel: those some queue of that channel searches
+-- (agents logged in before 'rp:' fields existed fall back to all their pools)
+local function pools_for(a, ch) return split(a['rp:' .. ch] or a.pools) end
+
 local function index_agent(aid, a)
   for _, ch in ipairs(split(a.ch)) do
     local ok = can_take(a, ch)
-    for _, pool in ipairs(split(a.pools)) do
+    for _, pool in ipairs(pools_for(a, ch)) do
       if ok then
         redis.call('ZADD', rkey(pool, ch), fmt(tonumber(a.idle or NOW)), aid)
       else
@@ -120,7 +157,7 @@ end
 
 local function unindex_agent(aid, a)
   for _, ch in ipairs(split(a.ch)) do
-    for _, pool in ipairs(split(a.pools)) do redis.call('ZREM', rkey(pool, ch), aid) end
+    for _, pool in ipairs(pools_for(a, ch)) do redis.call('ZREM', rkey(pool, ch), aid) end
   end
 end
 
@@ -148,7 +185,10 @@ end
 
 -- queues -----------------------------------------------------------------------------------------
 
+local UNLISTED = {}  -- contacts of this run not (yet) in their waiting lists: a newcomer matched at once
+
 local function queue_in(cid, c)
+  UNLISTED[cid] = nil
   redis.call('ZADD', P .. 'w:' .. c.q .. ':' .. c.ch, fmt((PMAX - tonumber(c.prio)) * 1e13 + tonumber(c.entry)), cid)
   redis.call('ZADD', P .. 'we:' .. c.q, fmt(tonumber(c.entry)), cid)
 end
@@ -200,7 +240,7 @@ local function offer(cid, c, aid)
   a.idle = NOW
   redis.call('HSET', akey(aid), 'used', a.used, 'n:' .. c.ch, a['n:' .. c.ch], 'idle', fmt(NOW))
   redis.call('SADD', akey(aid) .. ':c', cid)
-  queue_out(cid, c)
+  if not UNLISTED[cid] then queue_out(cid, c) end
   c.state, c.agent, c.offerAt, c.deadline = 'OFFERED', aid, NOW, NOW + tonumber(cfg('offerMs'))
   redis.call('HSET', ckey(cid), 'state', 'OFFERED', 'agent', aid, 'offerAt', fmt(NOW), 'deadline', fmt(c.deadline))
   redis.call('ZADD', P .. 't', fmt(c.deadline), 'o|' .. cid)
@@ -246,9 +286,34 @@ local function match_queue(q)
   end
 end
 
+-- the heads of the waiting lists the agent may serve ('wq', written at login), one per queue
+local function agent_heads(a)
+  local by_queue, heads = {}, {}
+  for _, list in ipairs(split(a.wq)) do
+    local q = string.match(list, '^[^|]+')
+    local head = redis.call('ZRANGE', P .. 'w:' .. (string.gsub(list, '|', ':')), 0, 0, 'WITHSCORES')
+    if #head > 0 then
+      local score = tonumber(head[2])
+      if not by_queue[q] then
+        by_queue[q] = { q = q, score = score }
+        heads[#heads + 1] = by_queue[q]
+      elseif score < by_queue[q].score then
+        by_queue[q].score = score
+      end
+    end
+  end
+  return heads
+end
+
 local function match_for_agent(aid, a)
   a = a or hgetall(akey(aid))
   if not a or a.state ~= 'READY' then return end
+  if a.wq then
+    local heads = agent_heads(a)
+    table.sort(heads, function(x, y) return x.score < y.score end)
+    for _, head in ipairs(heads) do match_queue(head.q) end
+    return
+  end
   local seen, heads, channels = {}, {}, split(a.ch)
   for _, pool in ipairs(split(a.pools)) do
     for _, q in ipairs(redis.call('SMEMBERS', P .. 'pq:' .. pool)) do
@@ -326,8 +391,15 @@ local function end_contact(cid, c, outcome, disposition, notes)
       astat(aid, 'busyMs', NOW - tonumber(c.answerAt or NOW))
     end
   end
-  redis.call('HSET', ckey(cid), 'state', 'ENDED', 'outcome', outcome, 'endAt', fmt(NOW), 'disp', c.disp or '',
-    'notes', c.notes or '', 'waitMs', fmt(tonumber(c.waitMs or 0)), 'wrapMs', fmt(tonumber(c.wrapMs or 0)))
+  local fields = { 'state', 'ENDED', 'outcome', outcome, 'endAt', fmt(NOW), 'disp', c.disp or '', 'notes', c.notes or '',
+    'waitMs', fmt(tonumber(c.waitMs or 0)), 'wrapMs', fmt(tonumber(c.wrapMs or 0)) }
+  if c.doneAt then  -- completed in this very run: its completion fields go in the same write
+    for _, field in ipairs({ 'doneAt', 'handleMs' }) do
+      fields[#fields + 1] = field
+      fields[#fields + 1] = fmt(tonumber(c[field]))
+    end
+  end
+  redis.call('HSET', ckey(cid), unpack(fields))
   local qc = qcfg(c.q)
   if from == 'OFFERED' then redis.call('ZREM', P .. 't', 'o|' .. cid) end
   if from == 'WRAP_UP' then redis.call('ZREM', P .. 't', 'w|' .. cid) end
@@ -401,9 +473,10 @@ end
 
 -- operations -------------------------------------------------------------------------------------
 
-local ops = {}
+-- each operation is a block of the main chunk rather than a function in a table: a script run defines
+-- every local function anew, and closures are a large part of a short run's cost
 
-function ops.configure()
+if OP == 'configure' then
   local conf = cjson.decode(A[1])
   for _, pool in ipairs(split(cfg('pools'))) do redis.call('DEL', P .. 'pq:' .. pool) end
   redis.call('DEL', KEYS[1])
@@ -418,7 +491,7 @@ function ops.configure()
   return cjson.encode({ ok = true })
 end
 
-function ops.enqueue()
+if OP == 'enqueue' then
   local cid, q, ch, cust, prio, entry, pref, attrs = A[1], A[2], A[3], A[4], A[5], A[6], A[7], A[8]
   if not qcfg(q) then return fail('unknown-queue', 'queue ' .. q .. ' is not configured in this center') end
   if redis.call('EXISTS', ckey(cid)) == 1 then return fail('contact-state', 'contact ' .. cid .. ' already exists') end
@@ -431,27 +504,36 @@ function ops.enqueue()
   local fields = {}
   for k, v in pairs(c) do fields[#fields + 1] = k fields[#fields + 1] = tostring(v) end
   redis.call('HSET', ckey(cid), unpack(fields))
-  queue_in(cid, c)
+  UNLISTED[cid] = true
   qstat(q, 'offered')
   escalate(cid, c)
   local mw = qcfg(q).mw
   if mw and mw ~= '' then redis.call('ZADD', P .. 't', fmt(tonumber(entry) + tonumber(mw)), 'm|' .. cid) end
   changed(cid, c, 'NEW', 'enqueue')
   -- every other waiting contact was matched as far as possible when its agents last changed, so only
-  -- the newcomer can have a match now: try it alone (the sweep re-matches whole queues as a safety net)
-  if available(q, tonumber(c.level), ch) then
-    local aid = choose(cid, c)
-    if aid then offer(cid, c, aid) end
-  end
+  -- the newcomer can have a match now: try it alone (the sweep re-matches whole queues as a safety net);
+  -- it joins its waiting lists only if it must wait
+  local aid = nil
+  if available(q, tonumber(c.level), ch) then aid = choose(cid, c) end
+  if aid then offer(cid, c, aid) elseif UNLISTED[cid] then queue_in(cid, c) end
   return cjson.encode(R)
 end
 
-function ops.login()
-  local aid, session, name, cap, chans, pools, maxes = A[1], A[2], A[3], A[4], A[5], A[6], A[7]
+if OP == 'login' then
+  local aid, session, name, cap, chans, pools, maxes, indexed, lists = A[1], A[2], A[3], A[4], A[5], A[6], A[7], A[8], A[9]
   local a = hgetall(akey(aid)) or {}
   unindex_agent(aid, a)
   local previous = a.session or ''
-  for _, ch in ipairs({ 'VOICE', 'CHAT', 'EMAIL', 'CALLBACK' }) do redis.call('HDEL', akey(aid), 'max:' .. ch) a['max:' .. ch] = nil end
+  for _, ch in ipairs({ 'VOICE', 'CHAT', 'EMAIL', 'CALLBACK' }) do
+    redis.call('HDEL', akey(aid), 'max:' .. ch, 'rp:' .. ch)
+    a['max:' .. ch], a['rp:' .. ch] = nil, nil
+  end
+  for ch, channel_pools in string.gmatch(indexed, '([^|=]+)=([^|]*)') do
+    redis.call('HSET', akey(aid), 'rp:' .. ch, channel_pools)
+    a['rp:' .. ch] = channel_pools
+  end
+  redis.call('HSET', akey(aid), 'wq', lists)
+  a.wq = lists
   redis.call('HSET', akey(aid), 'name', name, 'cap', cap, 'ch', chans, 'pools', pools, 'session', session)
   a.name, a.cap, a.ch, a.pools, a.session = name, cap, chans, pools, session
   for _, pair in ipairs(split(maxes)) do
@@ -470,7 +552,7 @@ function ops.login()
   return cjson.encode(R)
 end
 
-function ops.presence()
+if OP == 'presence' then
   local aid, state, reason = A[1], A[2], A[3]
   local a = hgetall(akey(aid))
   if not a or not a.state or a.state == 'OFFLINE' then
@@ -496,7 +578,7 @@ function ops.presence()
   return cjson.encode(R)
 end
 
-function ops.accept()
+if OP == 'accept' then
   local cid, aid = A[1], A[2]
   local c, err = contact_for(cid, aid, { OFFERED = true })
   if not c then return err end
@@ -515,7 +597,7 @@ function ops.accept()
   return cjson.encode(R)
 end
 
-function ops.reject()
+if OP == 'reject' then
   local cid, aid = A[1], A[2]
   local c, err = contact_for(cid, aid, { OFFERED = true })
   if not c then return err end
@@ -532,7 +614,7 @@ function ops.reject()
   return cjson.encode(R)
 end
 
-function ops.abandon()
+if OP == 'abandon' then
   local cid = A[1]
   local c, err = contact_for(cid, nil, { QUEUED = true, OFFERED = true })
   if not c then return err end
@@ -540,7 +622,7 @@ function ops.abandon()
   return cjson.encode(R)
 end
 
-function ops.fail()
+if OP == 'fail' then
   local cid, notes = A[1], A[2]
   local c, err = contact_for(cid, nil, { QUEUED = true, OFFERED = true, ACTIVE = true, WRAP_UP = true })
   if not c then return err end
@@ -548,12 +630,16 @@ function ops.fail()
   return cjson.encode(R)
 end
 
-function ops.transfer()
+if OP == 'transfer' then
   local cid, aid, target_queue, target_agent = A[1], A[2], A[3], A[4]
   local c, err = contact_for(cid, aid, { ACTIVE = true })
   if not c then return err end
   if target_queue ~= '' and not qcfg(target_queue) then
     return fail('unknown-queue', 'cannot transfer contact ' .. cid .. ' to unknown queue ' .. target_queue)
+  end
+  if target_queue ~= '' and not string.find(',' .. qcfg(target_queue).ch .. ',', ',' .. c.ch .. ',', 1, true) then
+    return fail('unsupported-channel', 'cannot transfer ' .. c.ch .. ' contact ' .. cid .. ' to queue ' .. target_queue
+      .. ', which takes only ' .. qcfg(target_queue).ch .. ': transfer it to a queue taking ' .. c.ch)
   end
   release(cid, c)
   redis.call('HSET', akey(aid), 'idle', fmt(NOW))
@@ -582,30 +668,29 @@ local function disposition_ok(q, disposition)
   return disposition == '' or codes == '' or string.find(codes, ',' .. disposition .. ',', 1, true) ~= nil
 end
 
-function ops.complete()
+if OP == 'complete' then
   local cid, aid, disposition, notes = A[1], A[2], A[3], A[4]
   local c, err = contact_for(cid, aid, { ACTIVE = true })
   if not c then return err end
   if not disposition_ok(c.q, disposition) then
     return fail('invalid-code', 'disposition ' .. disposition .. ' is not one of queue ' .. c.q .. "'s codes " .. qcfg(c.q).disp)
   end
-  c.doneAt = NOW
-  c.handleMs = NOW - tonumber(c.answerAt)
-  redis.call('HSET', ckey(cid), 'doneAt', fmt(NOW), 'handleMs', fmt(c.handleMs))
+  c.doneAt, c.handleMs = NOW, NOW - tonumber(c.answerAt)
   qstat(c.q, 'handleMs', c.handleMs)
   local wrap = tonumber(qcfg(c.q).wrap or 0)
   if wrap <= 0 then
     end_contact(cid, c, 'HANDLED', disposition, notes)
   else
     c.state = 'WRAP_UP'
-    redis.call('HSET', ckey(cid), 'state', 'WRAP_UP', 'disp', disposition, 'notes', notes)
+    redis.call('HSET', ckey(cid), 'state', 'WRAP_UP', 'disp', disposition, 'notes', notes, 'doneAt', fmt(NOW),
+      'handleMs', fmt(c.handleMs))
     redis.call('ZADD', P .. 't', fmt(NOW + wrap), 'w|' .. cid)
     changed(cid, c, 'ACTIVE', 'complete')
   end
   return cjson.encode(R)
 end
 
-function ops.finish()
+if OP == 'finish' then
   local cid, aid, disposition, notes = A[1], A[2], A[3], A[4]
   local c, err = contact_for(cid, aid, { WRAP_UP = true })
   if not c then return err end
@@ -616,7 +701,7 @@ function ops.finish()
   return cjson.encode(R)
 end
 
-function ops.sweep()
+if OP == 'sweep' then
   local due = redis.call('ZRANGEBYSCORE', P .. 't', '-inf', fmt(NOW), 'LIMIT', 0, tonumber(A[1]))
   for _, member in ipairs(due) do fire(member) end
   R.fired = #due
@@ -630,7 +715,7 @@ end
 
 -- records whether a queue is within its business hours; on closing, asks the channels of every
 -- waiting contact to apply the out-of-hours fallback (once per closing, whichever node sees it first)
-function ops.hours()
+if OP == 'hours' then
   local q, state, action = A[1], A[2], A[3]
   local key = P .. 'q:' .. q
   if redis.call('HGET', key, 'hours') == state then return cjson.encode(R) end
@@ -646,19 +731,21 @@ function ops.hours()
   return cjson.encode(R)
 end
 
-function ops.backlog()
+if OP == 'backlog' then
   local aid, after, limit = A[1], tonumber(A[2]), A[3]
   local key = akey(aid) .. ':ev'
+  local last = tonumber(redis.call('HGET', akey(aid), 'seq') or 0)
   local first = redis.call('XRANGE', key, '-', '+', 'COUNT', 1)
-  local out = { events = {}, complete = true }
-  if #first > 0 and tonumber(string.match(first[1][1], '^(%d+)')) > after + 1 then out.complete = false end
+  local out = { events = {}, complete = true, last = last }
+  if #first > 0 then
+    local oldest = math.max(tonumber(string.match(first[1][1], '^(%d+)')), last - tonumber(cfg('backlog') or 500) + 1)
+    if oldest > after + 1 then out.complete = false end
+    after = math.max(after, oldest - 1)
+  end
   for _, entry in ipairs(redis.call('XRANGE', key, fmt(after + 1) .. '-0', '+', 'COUNT', limit)) do
     out.events[#out.events + 1] = entry[2][2]
   end
-  out.last = tonumber(redis.call('HGET', akey(aid), 'seq') or 0)
   return cjson.encode(out)
 end
 
-local op = ops[OP]
-if not op then return fail('unknown-operation', 'routing script has no operation ' .. tostring(OP)) end
-return op()
+return fail('unknown-operation', 'routing script has no operation ' .. tostring(OP))

@@ -57,6 +57,7 @@ final class ReplyDecoding {
       case "contact-state" -> new ContactStateException(rejection.getMessage());
       case "unknown-agent" -> new UnknownAgentException(rejection.getMessage());
       case "invalid-code" -> new InvalidCodeException(rejection.getMessage());
+      case "unsupported-channel" -> new UnsupportedChannelException(rejection.getMessage());
       default -> new RoutingException(rejection.getMessage());
     };
   }

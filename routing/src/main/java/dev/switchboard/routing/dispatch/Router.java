@@ -138,8 +138,11 @@ public final class Router {
     String maxes = agent.maxPerChannel().entrySet().stream()
         .map(entry -> entry.getKey().name() + "=" + entry.getValue()).collect(Collectors.joining(","));
     String channels = agent.channels().stream().map(Channel::name).sorted().collect(Collectors.joining(","));
+    String indexed = plan.indexedPools(agent.skills(), agent.channels()).entrySet().stream()
+        .map(entry -> entry.getKey().name() + "=" + String.join(",", entry.getValue())).collect(Collectors.joining("|"));
     return run("login", agent.id().value(), session, agent.displayName(), Integer.toString(agent.capacity()),
-        channels, String.join(",", plan.poolsFor(agent.skills())), maxes)
+        channels, String.join(",", plan.poolsFor(agent.skills())), maxes, indexed,
+        String.join(",", plan.waitingLists(agent.skills(), agent.channels())))
         .map(reply -> new AgentSession(agent.id(), session, ReplyDecoding.text(reply, "replaced")));
   }
 
@@ -179,7 +182,10 @@ public final class Router {
     return run("fail", contact.value(), notes).map(reply -> ReplyDecoding.ended(reply).get(0));
   }
 
-  /** Moves an active contact to another queue, keeping its original entry time (and so its place). */
+  /**
+   * Moves an active contact to another queue, keeping its original entry time (and so its place). A queue
+   * that does not take the contact's channel refuses it with {@link UnsupportedChannelException}.
+   */
   public Future<Void> transferToQueue(ContactId contact, AgentId from, QueueId queue) {
     try {
       rules.queue(queue);

@@ -1,9 +1,12 @@
 package dev.switchboard.routing.internal;
 
+import dev.switchboard.routing.contact.Channel;
 import dev.switchboard.routing.queue.EscalationAction;
 import dev.switchboard.routing.queue.EscalationStep;
 import dev.switchboard.routing.queue.QueuePolicy;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,10 +24,15 @@ public final class PoolPlan {
 
   private final Map<String, Map<String, Integer>> requirements;
   private final Map<String, List<List<String>>> levels;
+  private final Map<String, Set<Channel>> channels;
+  private final Map<String, Set<Channel>> queueChannels;
 
-  private PoolPlan(Map<String, Map<String, Integer>> requirements, Map<String, List<List<String>>> levels) {
+  private PoolPlan(Map<String, Map<String, Integer>> requirements, Map<String, List<List<String>>> levels,
+      Map<String, Set<Channel>> channels, Map<String, Set<Channel>> queueChannels) {
     this.requirements = requirements;
     this.levels = levels;
+    this.channels = channels;
+    this.queueChannels = queueChannels;
   }
 
   public static PoolPlan of(List<QueuePolicy> queues) {
@@ -36,7 +44,14 @@ public final class PoolPlan {
     for (QueuePolicy queue : queues) {
       levels.put(queue.id().value(), levelsOf(queue, requirements));
     }
-    return new PoolPlan(requirements, levels);
+    Map<String, Set<Channel>> channels = new HashMap<>();
+    Map<String, Set<Channel>> queueChannels = new HashMap<>();
+    for (QueuePolicy queue : queues) {
+      queueChannels.put(queue.id().value(), Set.copyOf(queue.channels()));
+      levels.get(queue.id().value()).forEach(pools -> pools.forEach(pool -> channels
+          .computeIfAbsent(pool, any -> EnumSet.noneOf(Channel.class)).addAll(queue.channels())));
+    }
+    return new PoolPlan(requirements, levels, channels, queueChannels);
   }
 
   private static List<List<String>> levelsOf(QueuePolicy queue, Map<String, Map<String, Integer>> requirements) {
@@ -71,6 +86,39 @@ public final class PoolPlan {
       }
     });
     return pools;
+  }
+
+  /**
+   * For each channel the agent takes, the pools it is indexed in for that channel: its pools searched by
+   * some queue taking the channel. A pool no such queue searches is never read for that channel.
+   */
+  public Map<Channel, List<String>> indexedPools(Map<String, Integer> skills, Set<Channel> agentChannels) {
+    List<String> pools = poolsFor(skills);
+    Map<Channel, List<String>> indexed = new EnumMap<>(Channel.class);
+    for (Channel channel : agentChannels) {
+      indexed.put(channel, pools.stream()
+          .filter(pool -> channels.getOrDefault(pool, Set.of()).contains(channel)).toList());
+    }
+    return indexed;
+  }
+
+  /**
+   * The waiting lists an agent may serve, as {@code queue|CHANNEL}: the lists of the queues searching one
+   * of its pools at some level, for the channels both the queue and the agent take.
+   */
+  public List<String> waitingLists(Map<String, Integer> skills, Set<Channel> agentChannels) {
+    Set<String> queues = new LinkedHashSet<>();
+    Map<String, Set<String>> byPool = queuesByPool();
+    poolsFor(skills).forEach(pool -> queues.addAll(byPool.getOrDefault(pool, Set.of())));
+    List<String> lists = new ArrayList<>();
+    for (String queue : queues) {
+      for (Channel channel : Channel.values()) {
+        if (agentChannels.contains(channel) && queueChannels.get(queue).contains(channel)) {
+          lists.add(queue + "|" + channel.name());
+        }
+      }
+    }
+    return lists;
   }
 
   /** Pools searched by a queue's contacts at each escalation level (level 0 = no step applied yet). */

@@ -150,6 +150,18 @@ class OfferLifecycleIT {
   }
 
   @Test
+  void transferToAQueueThatDoesNotTakeTheChannelIsRefusedAndChangesNothing() {
+    AgentId ann = ready(Centers.seller("ann"));
+    EnqueueResult.Queued contact = enqueue(ContactRequest.of(Channel.EMAIL, SALES));
+    await(center.router.accept(contact.contact(), ann));
+
+    assertThat(failure(center.router.transferToQueue(contact.contact(), ann, Centers.FRENCH)))
+        .isInstanceOf(UnsupportedChannelException.class).hasMessageContaining("EMAIL");
+    assertThat(snapshot(contact).state()).isEqualTo(ContactState.ACTIVE);
+    assertThat(snapshot(contact).queue()).isEqualTo(SALES);
+  }
+
+  @Test
   void transferToAnAgentWaitsForThatAgent() {
     AgentId ann = ready(Centers.seller("ann"));
     center.clock.advance(Duration.ofSeconds(1));

@@ -42,4 +42,22 @@ class PoolPlanTest {
     assertThat(plan.queuesByPool()).containsEntry("sales", java.util.Set.of("sales", "french"))
         .containsEntry("french#1", java.util.Set.of("french"));
   }
+
+  @Test
+  void anAgentIsIndexedForAChannelOnlyInPoolsAQueueOfThatChannelSearches() {
+    PoolPlan mixed = PoolPlan.of(List.of(
+        QueuePolicy.of(new QueueId("calls"), EnumSet.of(Channel.VOICE), Map.of("sales", 1)),
+        QueuePolicy.of(new QueueId("chats"), EnumSet.of(Channel.CHAT, Channel.EMAIL), Map.of("sales", 1))));
+
+    assertThat(mixed.indexedPools(Map.of("sales", 3), EnumSet.of(Channel.VOICE, Channel.CHAT, Channel.CALLBACK)))
+        .containsEntry(Channel.VOICE, List.of("calls")).containsEntry(Channel.CHAT, List.of("chats"))
+        .containsEntry(Channel.CALLBACK, List.of()).doesNotContainKey(Channel.EMAIL);
+  }
+
+  @Test
+  void anAgentServesTheWaitingListsOfEveryQueueSearchingItsPoolsForChannelsBothTake() {
+    assertThat(plan.waitingLists(Map.of("french", 5, "sales", 6), EnumSet.of(Channel.VOICE, Channel.CHAT)))
+        .containsExactlyInAnyOrder("sales|VOICE", "french|VOICE");
+    assertThat(plan.waitingLists(Map.of("french", 5, "sales", 6), EnumSet.of(Channel.CHAT))).isEmpty();
+  }
 }

@@ -1,0 +1,158 @@
+package dev.switchboard.routing.dispatch;
+
+import static dev.switchboard.routing.dispatch.RoutingFixture.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.routing.agent.AgentId;
+import dev.switchboard.routing.agent.AgentProfile;
+import dev.switchboard.routing.agent.Presence;
+import dev.switchboard.routing.contact.Channel;
+import dev.switchboard.routing.contact.ChannelCosts;
+import dev.switchboard.routing.contact.ContactRequest;
+import dev.switchboard.routing.contact.ContactState;
+import dev.switchboard.routing.queue.QueueId;
+import dev.switchboard.routing.queue.QueuePolicy;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What one contact costs Redis in the common case (enqueue and offer, accept, complete with no
+ * wrap-up), read from Redis's own counters rather than from wall-clock time, so a busy machine does
+ * not distort it: commands run (inside scripts included), script time and the server's CPU time.
+ * Agent backlogs are filled first, so stream trimming is part of the measured steady state, and a
+ * subscriber receives every event, as on a running node.
+ */
+class RoutingCostIT {
+
+  private static final int AGENTS = 100;
+  private static final int BATCH = 50;
+  private static final int WARM_UP = 4_000;
+  private static final int MEASURED = 4_000;
+  private static final int BACKLOG = 100;
+  /** Time between an offer and its accept, and between the accept and the complete: waits are not zero. */
+  private static final java.time.Duration STEP = java.time.Duration.ofMillis(1);
+  /** Redis commands per contact, inside scripts included; the figure docs/routing.md reports, plus headroom. */
+  private static final double MAX_COMMANDS_PER_CONTACT = 64;
+
+  private static final List<QueueId> QUEUES = List.of(new QueueId("voice"), new QueueId("chat"),
+      new QueueId("email"), new QueueId("billing"), new QueueId("callback"));
+  private static final Channel[] CHANNELS = {Channel.VOICE, Channel.CHAT, Channel.EMAIL, Channel.VOICE, Channel.CALLBACK};
+
+  @Test
+  void aHandledContactStaysWithinItsCommandBudget() {
+    try (RoutingFixture fixture = new RoutingFixture(rules(), RoutingSettings.defaults().withBacklogSize(BACKLOG));
+        StatefulRedisPubSubConnection<String, String> events = fixture.redis.client().connectPubSub()) {
+      AtomicLong received = new AtomicLong();
+      EventFeed feed = new EventFeed(fixture.vertx, fixture.redis.store().keys(), events);
+      await(feed.start(event -> received.incrementAndGet()));
+      loginAll(fixture);
+      handle(fixture, 0, WARM_UP);
+      Counters before = Counters.read(fixture);
+      handle(fixture, WARM_UP, MEASURED);
+      Counters after = Counters.read(fixture);
+
+      double commands = (double) (after.commands - before.commands) / MEASURED;
+      System.out.printf("routing cost per handled contact over %,d contacts: %.2f script runs, %.1f commands, "
+          + "%.1f us in scripts, %.1f us Redis CPU%n", MEASURED, (double) (after.scripts - before.scripts) / MEASURED,
+          commands, (double) (after.scriptMicros - before.scriptMicros) / MEASURED,
+          (after.cpuMicros - before.cpuMicros) / MEASURED);
+      System.out.println("commands per contact: " + after.perContact(before, MEASURED));
+      assertThat(fixture.outcomes.ended).hasSize(WARM_UP + MEASURED);
+      assertThat(received.get()).isPositive();
+      assertThat(commands).isLessThanOrEqualTo(MAX_COMMANDS_PER_CONTACT);
+      await(feed.stop());
+    }
+  }
+
+  private static RoutingRules rules() {
+    List<QueuePolicy> queues = new ArrayList<>();
+    for (int i = 0; i < QUEUES.size(); i++) {
+      Map<String, Integer> needs = i == 3 ? Map.of("billing", 3) : Map.of("general", 1);
+      queues.add(QueuePolicy.of(QUEUES.get(i), EnumSet.of(CHANNELS[i]), needs));
+    }
+    return new RoutingRules(Set.of("general", "billing"), Set.of("break"), ChannelCosts.defaults(), queues);
+  }
+
+  private static void loginAll(RoutingFixture fixture) {
+    List<Future<Void>> logins = new ArrayList<>();
+    for (int i = 0; i < AGENTS; i++) {
+      AgentProfile profile = new AgentProfile(new AgentId("agent-" + i), "Agent " + i,
+          Map.of("general", 5, "billing", 1 + i % 9), AgentProfile.DEFAULT_CAPACITY, EnumSet.allOf(Channel.class),
+          Optional.empty(), Map.of());
+      logins.add(fixture.router.login(profile).compose(session -> fixture.router.setPresence(profile.id(), Presence.ready())));
+    }
+    await(Future.all(logins));
+  }
+
+  /** Contacts {@code from..from+count}, {@link #BATCH} at a time: enqueued, offered, accepted, completed. */
+  private static void handle(RoutingFixture fixture, int from, int count) {
+    for (int start = from; start < from + count; start += BATCH) {
+      List<Future<ContactState>> batch = new ArrayList<>();
+      for (int n = start; n < start + BATCH; n++) {
+        int queue = (n * 37) % QUEUES.size();
+        Router router = fixture.router;
+        batch.add(router.enqueue(ContactRequest.of(CHANNELS[queue], QUEUES.get(queue))).compose(result -> {
+          Offer offer = ((EnqueueResult.Queued) result).offer().orElseThrow(
+              () -> new AssertionError("contact " + result.contact() + " found no free agent"));
+          fixture.clock.advance(STEP);
+          return router.accept(offer.contact(), offer.agent()).compose(accepted -> {
+            fixture.clock.advance(STEP);
+            return router.complete(offer.contact(), offer.agent(), Optional.empty(), "");
+          });
+        }));
+      }
+      await(Future.all(batch));
+    }
+  }
+
+  /** Redis's cumulative counters: commands run, EVALSHA calls and their time, server CPU. */
+  private record Counters(long commands, long scripts, long scriptMicros, double cpuMicros, Map<String, Long> calls) {
+
+    String perContact(Counters before, int contacts) {
+      java.util.Map<String, Double> delta = new java.util.TreeMap<>();
+      calls.forEach((name, count) -> delta.put(name, (double) (count - before.calls.getOrDefault(name, 0L)) / contacts));
+      delta.values().removeIf(value -> value < 0.005);
+      return delta.entrySet().stream().map(entry -> String.format("%s %.2f", entry.getKey(), entry.getValue()))
+          .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private static final Pattern COMMAND = Pattern.compile("cmdstat_(\\w+):calls=(\\d+),usec=(\\d+)");
+    private static final Pattern CPU = Pattern.compile("used_cpu_(?:user|sys):([0-9.]+)");
+
+    static Counters read(RoutingFixture fixture) {
+      String info = await(fixture.redis.store().run(redis -> redis.info("commandstats")));
+      String cpu = await(fixture.redis.store().run(redis -> redis.info("cpu")));
+      long commands = 0;
+      long scripts = 0;
+      long scriptMicros = 0;
+      Map<String, Long> calls = new java.util.HashMap<>();
+      Matcher command = COMMAND.matcher(info);
+      while (command.find()) {
+        String name = command.group(1);
+        calls.put(name, Long.parseLong(command.group(2)));
+        if (name.equals("evalsha") || name.equals("eval")) {
+          scripts += Long.parseLong(command.group(2));
+          scriptMicros += Long.parseLong(command.group(3));
+        } else if (!name.equals("info")) {
+          commands += Long.parseLong(command.group(2));
+        }
+      }
+      double cpuSeconds = 0;
+      Matcher used = CPU.matcher(cpu);
+      while (used.find()) {
+        cpuSeconds += Double.parseDouble(used.group(1));
+      }
+      return new Counters(commands, scripts, scriptMicros, cpuSeconds * 1e6, calls);
+    }
+  }
+}
