@@ -76,7 +76,8 @@ final class ImportBenchmark {
     }
   }
 
-  private static double importOnce(String uri, Path csv, long rows) throws IOException, InterruptedException {
+  /** Imports the CSV into an emptied Redis on the center {@code bench}; returns the seconds it took. */
+  static double importOnce(String uri, Path csv, long rows) throws IOException, InterruptedException {
     RedisClient client = RedisClient.create(uri);
     Vertx vertx = Vertx.vertx();
     try (StatefulRedisConnection<String, String> connection = client.connect();

@@ -1,5 +1,6 @@
 package dev.switchboard.gateway;
 
+import dev.switchboard.config.RedisSettings;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.gateway.api.ImportRoutes;
 import dev.switchboard.gateway.redis.RedisConnection;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -33,6 +35,7 @@ final class ImportCommand {
   static final int STATUS_REJECTED_ROWS = 3;
   private static final int PROGRESS_EVERY = 10_000;
   private static final int ERRORS_SHOWN = 20;
+  private static final Duration BULK_TIMEOUT = Duration.ofSeconds(60);
 
   private ImportCommand() {}
 
@@ -42,7 +45,7 @@ final class ImportCommand {
         .orElseGet(() -> ImportFormat.forFileName(file.getFileName().toString()));
     PrintStream out = System.err;
     try (InputStream in = Files.newInputStream(file);
-        RedisConnection redis = RedisConnection.open(config.redis(), new SimpleMeterRegistry())) {
+        RedisConnection redis = RedisConnection.open(bulk(config.redis()), new SimpleMeterRegistry())) {
       Vertx vertx = Vertx.vertx();
       try {
         IdentityNormalizer normalizer = new IdentityNormalizer(config.directory().defaultRegion());
@@ -72,6 +75,16 @@ final class ImportCommand {
       out.println("switchboard import: interrupted");
       return 1;
     }
+  }
+
+  /**
+   * The connection settings for a bulk load: thousands of pipelined scripts wait behind each other, so a
+   * command may take longer than an interactive call is allowed to.
+   */
+  private static RedisSettings bulk(RedisSettings settings) {
+    Duration timeout = settings.commandTimeout().compareTo(BULK_TIMEOUT) > 0 ? settings.commandTimeout() : BULK_TIMEOUT;
+    return new RedisSettings(settings.uri(), settings.password(), settings.center(), settings.dataDir(), timeout,
+        settings.connectTimeout());
   }
 
   private static void report(ImportSummary summary, PrintStream out) {
