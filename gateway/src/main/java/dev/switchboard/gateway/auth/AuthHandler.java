@@ -59,7 +59,7 @@ public final class AuthHandler implements Handler<RoutingContext> {
         result.result().get().attachTo(context);
         if (paused) {
           // a route that answers without reading the body (413, 403) must not leave the client stuck sending it
-          context.addEndHandler(ended -> request.resume());
+          context.addEndHandler(ended -> resume(request));
         }
         context.next();
         return;
@@ -70,23 +70,30 @@ public final class AuthHandler implements Handler<RoutingContext> {
         new Unauthenticated(Unauthenticated.INVALID, true).failRequest(context);
       }
       if (paused) {
-        request.resume();
+        resume(request);
       }
     });
   }
 
   Future<Optional<Principal>> principal(SessionToken token) {
-    return sessions.use(token).compose(session -> {
-      if (session.isEmpty()) {
+    return sessions.useWithAccount(token).compose(use -> {
+      if (use.isEmpty()) {
         return Future.succeededFuture(Optional.empty());
       }
-      return accounts.get(session.get().account()).compose(account -> {
-        if (account.isPresent() && !account.get().disabled()) {
-          return Future.succeededFuture(Optional.of(new Principal(account.get(), session.get(), token)));
-        }
-        return sessions.close(token).map(closed -> Optional.<Principal>empty());
-      });
+      Session session = use.get().session();
+      Optional<Account> account = RedisAccounts.fromStored(session.account(), use.get().account());
+      if (account.isPresent() && !account.get().disabled()) {
+        return Future.succeededFuture(Optional.of(new Principal(account.get(), session, token)));
+      }
+      return sessions.close(token).map(closed -> Optional.<Principal>empty());
     });
+  }
+
+  /** Resumes a paused body unless it has been read meanwhile (resuming a read HTTP/2 request throws). */
+  private static void resume(HttpServerRequest request) {
+    if (!request.isEnded()) {
+      request.resume();
+    }
   }
 
   private static boolean crossOriginWrite(HttpServerRequest request) {

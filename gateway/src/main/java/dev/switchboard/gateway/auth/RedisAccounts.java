@@ -45,8 +45,12 @@ public final class RedisAccounts {
   }
 
   public Future<Optional<Account>> get(AccountId id) {
-    return store.run(commands -> commands.hgetall(key(id))).map(fields -> fields.isEmpty()
-        ? Optional.empty() : Optional.of(fromFields(id, fields)));
+    return store.run(commands -> commands.hgetall(key(id))).map(fields -> fromStored(id, fields));
+  }
+
+  /** The account {@code id} from the fields of its hash; empty when there are none (no such account). */
+  static Optional<Account> fromStored(AccountId id, Map<String, String> fields) {
+    return fields.isEmpty() ? Optional.empty() : Optional.of(fromFields(id, fields));
   }
 
   /** Disables an account (it can no longer sign in, and its sessions stop working); false when unknown. */

@@ -8,6 +8,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,6 +22,8 @@ public final class RedisSessions {
 
   private static final LuaScript OPEN = LuaScript.load("/dev/switchboard/gateway/auth/open-session.lua",
       ScriptOutputType.INTEGER);
+  private static final LuaScript USE = LuaScript.load("/dev/switchboard/gateway/auth/use-session.lua",
+      ScriptOutputType.MULTI);
   private static final LuaScript CLOSE_ALL = LuaScript.load(
       "/dev/switchboard/gateway/auth/close-account-sessions.lua", ScriptOutputType.INTEGER);
 
@@ -51,19 +55,31 @@ public final class RedisSessions {
         .map(done -> new IssuedSession(token, session, idleEnd));
   }
 
+  /** A live session and the stored fields of its account, empty when the account is gone. */
+  record Use(Session session, Map<String, String> account) {}
+
   /** The live session of {@code token}, its idle expiry pushed forward; empty when unknown or expired. */
   public Future<Optional<Session>> use(SessionToken token) {
+    return useWithAccount(token).map(use -> use.map(Use::session));
+  }
+
+  /**
+   * Like {@link #use}, reading the session's account in the same round trip (every authenticated request
+   * does this). A damaged session is ended and reads as none.
+   */
+  Future<Optional<Use>> useWithAccount(SessionToken token) {
     String key = key(token);
-    return store.run(commands -> commands.hgetall(key)).compose(fields -> {
-      Optional<Session> session = parse(fields);
-      Instant now = clock.instant();
-      if (session.isEmpty() || !now.isBefore(session.get().absoluteExpiry())) {
-        return fields.isEmpty() ? Future.succeededFuture(Optional.<Session>empty())
-            : store.run(commands -> commands.del(key)).map(deleted -> Optional.<Session>empty());
-      }
-      long ttl = Duration.between(now, lifetime.idleExpiry(now, session.get().absoluteExpiry())).toMillis();
-      return store.run(commands -> commands.pexpire(key, Math.max(1, ttl))).map(refreshed -> session);
-    });
+    return store.<List<Object>>eval(USE, new String[] {key}, Long.toString(clock.millis()),
+        Long.toString(lifetime.idle().toMillis()), store.keys().key("account", "")).compose(reply -> {
+          if (reply.isEmpty()) {
+            return Future.succeededFuture(Optional.<Use>empty());
+          }
+          Optional<Session> session = parse(pairs(reply.get(0)));
+          if (session.isEmpty()) {
+            return store.run(commands -> commands.del(key)).map(deleted -> Optional.<Use>empty());
+          }
+          return Future.succeededFuture(Optional.of(new Use(session.get(), pairs(reply.get(1)))));
+        });
   }
 
   /** Ends the session of {@code token}; true when it was live. */
@@ -90,6 +106,15 @@ public final class RedisSessions {
 
   private String key(SessionToken token) {
     return store.keys().key("session", token.digest());
+  }
+
+  private static Map<String, String> pairs(Object flat) {
+    List<?> values = (List<?>) flat;
+    Map<String, String> fields = new HashMap<>();
+    for (int i = 0; i + 1 < values.size(); i += 2) {
+      fields.put(String.valueOf(values.get(i)), String.valueOf(values.get(i + 1)));
+    }
+    return fields;
   }
 
   private static Optional<Session> parse(Map<String, String> fields) {

@@ -104,6 +104,22 @@ class RedisAuthStoresIT {
   }
 
   @Test
+  void sessionIsReadWithItsAccountInOneStepAndADamagedOneIsEnded() throws Exception {
+    RedisSessions sessions = new RedisSessions(redis.store(), SessionLifetime.DEFAULT, clock);
+    Account account = await(provisioning().ensure(new AccountId("paired"), "Paired", Role.SUPERVISOR, "paired-password"));
+    IssuedSession issued = await(sessions.open(account));
+
+    RedisSessions.Use use = await(sessions.useWithAccount(issued.token())).orElseThrow();
+    assertThat(use.session().account()).isEqualTo(account.id());
+    assertThat(RedisAccounts.fromStored(account.id(), use.account())).contains(account);
+
+    String key = redis.store().keys().key("session", issued.token().digest());
+    redis.connection().sync().hdel(key, "expires");
+    assertThat(await(sessions.useWithAccount(issued.token()))).isEmpty();
+    assertThat(redis.connection().sync().exists(key)).isZero();
+  }
+
+  @Test
   void closedSessionIsGone() throws Exception {
     RedisSessions sessions = new RedisSessions(redis.store(), SessionLifetime.DEFAULT, clock);
     Account account = await(provisioning().ensure(new AccountId("brief"), "Brief", Role.AGENT, "brief-password"));
