@@ -3,6 +3,7 @@ package dev.switchboard.gateway.agent;
 import dev.switchboard.gateway.auth.AuthRoutes;
 import dev.switchboard.gateway.auth.Principal;
 import dev.switchboard.gateway.auth.SessionToken;
+import dev.switchboard.gateway.web.Origins;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -11,7 +12,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
-import java.net.URI;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +60,7 @@ public final class DeskRoutes {
       return;
     }
     Optional<SessionToken> token = AuthRoutes.presentedToken(request);
-    if (token.isPresent() && request.getHeader("Authorization") == null && crossOrigin(request)) {
+    if (token.isPresent() && request.getHeader("Authorization") == null && Origins.crossOrigin(request)) {
       refuse(context, 403, "A desktop on origin '" + request.getHeader("Origin") + "' may not use this server's"
           + " session cookie: open the desktop from this server's /agent/ page.");
       return;
@@ -116,24 +116,5 @@ public final class DeskRoutes {
     context.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json")
         .end(new JsonObject().put("type", "about:blank").put("title", HttpResponseStatus.valueOf(status).reasonPhrase())
             .put("status", status).put("detail", detail).encode());
-  }
-
-  private static boolean crossOrigin(HttpServerRequest request) {
-    String origin = request.getHeader("Origin");
-    if (origin == null) {
-      return false;
-    }
-    try {
-      URI uri = URI.create(origin);
-      var authority = request.authority();
-      if (authority == null || uri.getHost() == null) {
-        return true;
-      }
-      int originPort = uri.getPort() >= 0 ? uri.getPort() : ("https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80);
-      int hostPort = authority.port() >= 0 ? authority.port() : (request.isSSL() ? 443 : 80);
-      return !authority.host().equalsIgnoreCase(uri.getHost()) || originPort != hostPort;
-    } catch (IllegalArgumentException malformed) {
-      return true;
-    }
   }
 }

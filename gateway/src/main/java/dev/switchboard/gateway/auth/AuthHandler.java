@@ -1,13 +1,12 @@
 package dev.switchboard.gateway.auth;
 
 import dev.switchboard.gateway.api.ApiProblem;
+import dev.switchboard.gateway.web.Origins;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
-import java.net.URI;
 import java.util.Optional;
 import java.util.Set;
 
@@ -97,21 +96,6 @@ public final class AuthHandler implements Handler<RoutingContext> {
   }
 
   private static boolean crossOriginWrite(HttpServerRequest request) {
-    String origin = request.getHeader("Origin");
-    if (SAFE.contains(request.method()) || origin == null) {
-      return false;
-    }
-    try {
-      URI uri = URI.create(origin);
-      HostAndPort authority = request.authority();
-      if (authority == null || uri.getHost() == null) {
-        return true;
-      }
-      int originPort = uri.getPort() >= 0 ? uri.getPort() : ("https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80);
-      int hostPort = authority.port() >= 0 ? authority.port() : (request.isSSL() ? 443 : 80);
-      return !authority.host().equalsIgnoreCase(uri.getHost()) || originPort != hostPort;
-    } catch (IllegalArgumentException malformed) {
-      return true;
-    }
+    return !SAFE.contains(request.method()) && Origins.crossOrigin(request);
   }
 }
