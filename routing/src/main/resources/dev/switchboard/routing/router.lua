@@ -495,6 +495,16 @@ if OP == 'enqueue' then
   local cid, q, ch, cust, prio, entry, pref, attrs = A[1], A[2], A[3], A[4], A[5], A[6], A[7], A[8]
   if not qcfg(q) then return fail('unknown-queue', 'queue ' .. q .. ' is not configured in this center') end
   if redis.call('EXISTS', ckey(cid)) == 1 then return fail('contact-state', 'contact ' .. cid .. ' already exists') end
+  if entry == '' then
+    -- a new contact enters at the center's latest clock reading, so a node whose clock is behind, or a clock
+    -- stepped back, never puts it ahead of contacts that entered before it
+    local last = tonumber(redis.call('GET', P .. 'clock') or '0')
+    if NOW > last then
+      redis.call('SET', P .. 'clock', ARGV[3])
+      last = NOW
+    end
+    entry = fmt(last)
+  end
   local c = { ch = ch, q = q, cust = cust, prio = prio, entry = entry, enq = NOW, state = 'QUEUED', agent = '',
               level = 0, pref = pref, prefUntil = 0, attrs = attrs, ring = 0, sl = qcfg(q).sl }
   if pref ~= '' then

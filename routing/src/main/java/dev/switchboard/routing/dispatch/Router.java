@@ -112,16 +112,16 @@ public final class Router {
           + request.channel() + " contacts: it takes " + new java.util.TreeSet<>(queue.channels())
           + "; route contact " + request.id() + " to another queue"));
     }
-    long now = clock.millis();
     if (queue.hours().isPresent() && !queue.hours().get().isOpen(clock.instant())) {
       return Future.succeededFuture(new EnqueueResult.Closed(request.id(), queue.id(), queue.hours().get().fallback()));
     }
     int priority = queue.priorityOf(request.attributes(), request.priorityBoost());
-    long entry = request.originalEntry().map(java.time.Instant::toEpochMilli).orElse(now);
+    // no original entry: the script takes the center's clock, which never runs backwards
+    String entry = request.originalEntry().map(at -> Long.toString(at.toEpochMilli())).orElse("");
     JsonObject attributes = new JsonObject();
     request.attributes().forEach(attributes::put);
     return run("enqueue", request.id().value(), queue.id().value(), request.channel().name(),
-        request.customer().map(CustomerId::value).orElse(""), Integer.toString(priority), Long.toString(entry),
+        request.customer().map(CustomerId::value).orElse(""), Integer.toString(priority), entry,
         request.preferredAgent().map(AgentId::value).orElse(""), attributes.encode())
         .map(reply -> new EnqueueResult.Queued(request.id(), ReplyDecoding.offers(reply).stream()
             .filter(offer -> offer.contact().equals(request.id())).findFirst()));

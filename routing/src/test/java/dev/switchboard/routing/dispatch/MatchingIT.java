@@ -70,6 +70,24 @@ class MatchingIT {
   }
 
   @Test
+  void aClockSteppedBackDoesNotPutALaterContactAheadOfEarlierOnes() {
+    center(Centers.rules());
+    ContactRequest first = ContactRequest.of(Channel.VOICE, SALES);
+    enqueue(first);
+    center.clock.advance(Duration.ofSeconds(2));
+    ContactRequest second = ContactRequest.of(Channel.VOICE, SALES);
+    enqueue(second);
+    center.clock.advance(Duration.ofMinutes(-10));
+    ContactRequest third = ContactRequest.of(Channel.VOICE, SALES);
+    enqueue(third);
+
+    assertThat(await(center.view.waiting(SALES))).containsExactly(first.id(), second.id(), third.id());
+    assertThat(agentOf(first.id())).isEmpty();
+    AgentId ann = ready(Centers.seller("ann"));
+    assertThat(agentOf(first.id())).contains(ann);
+  }
+
+  @Test
   void offersToTheLongestIdleAgentWithTheSkillAtTheLevel() {
     center(Centers.rules());
     ready(Centers.agent("junior", Map.of("sales", 4)));
