@@ -30,15 +30,20 @@ final class RateLoad {
         new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
   }
 
-  record Result(long sent, long ok, long errors, double seconds, double p50, double p99, double p999) {
+  /**
+   * @param slowestMs the longest latency
+   * @param slowestDueAt when the slowest request was due, in seconds from the start of the run
+   */
+  record Result(long sent, long ok, long errors, double seconds, double p50, double p99, double p999,
+      double slowestMs, double slowestDueAt) {
     double achievedRate() {
       return ok / seconds;
     }
 
     @Override
     public String toString() {
-      return String.format("%,d sent, %,d ok, %d errors, %.0f/s, p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms",
-          sent, ok, errors, achievedRate(), p50, p99, p999);
+      return String.format("%,d sent, %,d ok, %d errors, %.0f/s, p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, "
+          + "slowest %.1f ms (due at %.1f s)", sent, ok, errors, achievedRate(), p50, p99, p999, slowestMs, slowestDueAt);
     }
   }
 
@@ -57,6 +62,9 @@ final class RateLoad {
     private long finished;
     private long ok;
     private long errors;
+    private long started;
+    private long slowestMicros;
+    private long slowestDue;
 
     Run(Duration duration, Promise<Result> done) {
       this.duration = duration;
@@ -65,6 +73,7 @@ final class RateLoad {
 
     void start(LongFunction<String> pathOf, int rate) {
       latencies = new Latencies((int) Math.min(50_000_000L, (long) rate * duration.toSeconds()));
+      started = System.nanoTime();
       new OpenLoop(vertx, rate, duration, (n, due) -> send(pathOf.apply(n), due), total -> {
         sent = total;
         finishIfDone();
@@ -75,7 +84,12 @@ final class RateLoad {
       Future<Integer> status = client.request(HttpMethod.GET, path)
           .compose(request -> request.putHeader("Authorization", authorization).send().compose(response -> response.body().map(body -> response.statusCode())));
       status.onComplete(result -> {
-        latencies.record((System.nanoTime() - due) / 1000);
+        long micros = (System.nanoTime() - due) / 1000;
+        latencies.record(micros);
+        if (micros > slowestMicros) {
+          slowestMicros = micros;
+          slowestDue = due;
+        }
         if (result.succeeded() && result.result() == 200) {
           ok++;
         } else {
@@ -89,7 +103,8 @@ final class RateLoad {
     private void finishIfDone() {
       if (finished == sent) {
         done.tryComplete(new Result(sent, ok, errors, duration.toNanos() / 1e9, latencies.percentileMillis(0.50),
-            latencies.percentileMillis(0.99), latencies.percentileMillis(0.999)));
+            latencies.percentileMillis(0.99), latencies.percentileMillis(0.999), slowestMicros / 1000.0,
+            (slowestDue - started) / 1e9));
       }
     }
   }
