@@ -29,6 +29,19 @@ final class BenchArgs {
     return options;
   }
 
+  /** A comma-separated list of whole numbers ({@code --also 1000,2000}); empty when the option is absent. */
+  java.util.List<Long> numbers(String name, long min, long max) {
+    String raw = options.get(name);
+    if (raw == null || raw.isBlank()) {
+      return java.util.List.of();
+    }
+    java.util.List<Long> values = new java.util.ArrayList<>();
+    for (String part : raw.split(",")) {
+      values.add(new BenchArgs(Map.of(name, part.strip()), name).number(name, 0, min, max));
+    }
+    return values;
+  }
+
   long number(String name, long fallback, long min, long max) {
     String raw = options.get(name);
     if (raw == null) {

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,6 +35,7 @@ final class LookupBenchmark {
     int rate = (int) args.number("rate", 5000, 1, 200_000);
     long customers = args.number("customers", 1_000_000, 1_000, 50_000_000);
     int connections = (int) args.number("connections", 32, 1, 1024);
+    List<Long> also = args.numbers("also", 1, 200_000);
     Path csv = Files.createTempFile("switchboard-bench-customers-", ".csv");
     try (LocalRedisServer redis = LocalRedisServer.startEphemeral()) {
       ImportBenchmark.writeCsv(csv, customers);
@@ -47,6 +49,12 @@ final class LookupBenchmark {
           RateLoad load = new RateLoad(client, node.port(), connections, signIn(node));
           System.out.println("Warming up for 5 s ...");
           load.run(i -> paths[(int) (i % paths.length)], rate, Duration.ofSeconds(5));
+          for (long other : also) {
+            RateLoad.Result step = load.run(i -> paths[(int) ((i * 7919) % paths.length)], (int) other,
+                Duration.ofSeconds(seconds));
+            System.out.printf("STEP lookup rate=%.0f p50_ms=%.3f p99_ms=%.3f (%s)%n", step.achievedRate(), step.p50(),
+                step.p99(), step);
+          }
           RateLoad.Result baseline = load.run(i -> "/health", rate, Duration.ofSeconds(seconds));
           System.out.println("baseline /health: " + baseline);
           RateLoad.Result lookups = load.run(i -> paths[(int) ((i * 7919) % paths.length)], rate, Duration.ofSeconds(seconds));

@@ -7,8 +7,9 @@ public final class Main {
 
   private static final String USAGE = String.join("\n",
       "usage: switchboard bench import [--rows 1000000] [--repeat 3]",
-      "       switchboard bench lookup [--seconds 30] [--rate 5000] [--customers 1000000] [--connections 32]",
-      "       switchboard bench routing [--agents 2000] [--rate 5000] [--seconds 30] [--handle-ms 100]",
+      "       switchboard bench lookup [--seconds 30] [--rate 5000] [--customers 1000000] [--connections 32]"
+      + " [--also R1,R2]",
+      "       switchboard bench routing [--agents 2000] [--rate 5000] [--seconds 30] [--handle-ms 100] [--also R1,R2]",
       "       switchboard bench phone [--calls-per-second 200] [--seconds 60] [--talk-ms 1000] [--agents N]"
           + " [--flood-seconds 3]");
 
@@ -22,8 +23,9 @@ public final class Main {
     Map<String, String> options = BenchArgs.parse(args, 1);
     switch (args[0]) {
       case "import" -> ImportBenchmark.run(new BenchArgs(options, "rows", "repeat"));
-      case "lookup" -> LookupBenchmark.run(new BenchArgs(options, "seconds", "rate", "customers", "connections"));
-      case "routing" -> RoutingBenchmark.run(new BenchArgs(options, "agents", "rate", "seconds", "handle-ms"));
+      case "lookup" -> LookupBenchmark.run(new BenchArgs(options, "seconds", "rate", "customers", "connections",
+          "also"));
+      case "routing" -> RoutingBenchmark.run(new BenchArgs(options, "agents", "rate", "seconds", "handle-ms", "also"));
       case "phone" -> PhoneBenchmark.run(new BenchArgs(options, "calls-per-second", "seconds", "talk-ms", "agents",
           "flood-seconds"));
       default -> fail("unknown benchmark '" + args[0] + "'");

@@ -52,6 +52,7 @@ final class RoutingBenchmark {
     int rate = (int) args.number("rate", 5000, 1, 100_000);
     int seconds = (int) args.number("seconds", 30, 1, 3600);
     int handleMillis = (int) args.number("handle-ms", 100, 0, 600_000);
+    List<Long> also = args.numbers("also", 1, 100_000);
     try (LocalRedisServer redis = LocalRedisServer.startEphemeral()) {
       Vertx vertx = Vertx.vertx();
       RedisClient client = RedisClient.create(redis.uri());
@@ -68,6 +69,11 @@ final class RoutingBenchmark {
         ContactLoad load = new ContactLoad(vertx, router, new EventFeed(vertx, store.keys(), events), handleMillis);
         load.start();
         load.run(rate, Duration.ofSeconds(5));
+        for (long other : also) {
+          ContactLoad.Result step = load.run((int) other, Duration.ofSeconds(seconds));
+          System.out.printf("STEP routing rate=%.0f p50_ms=%.3f p99_ms=%.3f (%s)%n", step.offeredRate(), step.p50(),
+              step.p99(), step);
+        }
         ContactLoad.Result routing = load.run(rate, Duration.ofSeconds(seconds));
         System.out.println("routing:  " + routing);
         ContactLoad.Result baseline = new BaselineLoad(vertx, store, baselineEvents).run(rate, Duration.ofSeconds(seconds));
