@@ -78,7 +78,7 @@ final class ImportBenchmark {
 
   /** Imports the CSV into an emptied Redis on the center {@code bench}; returns the seconds it took. */
   static double importOnce(String uri, Path csv, long rows) throws IOException, InterruptedException {
-    RedisClient client = RedisClient.create(uri);
+    RedisClient client = BenchRedis.client(uri);
     Vertx vertx = Vertx.vertx();
     try (StatefulRedisConnection<String, String> connection = client.connect();
         InputStream in = Files.newInputStream(csv)) {
@@ -100,7 +100,7 @@ final class ImportBenchmark {
   }
 
   private static double baseline(String uri, Path csv) throws IOException {
-    RedisClient client = RedisClient.create(uri);
+    RedisClient client = BenchRedis.client(uri);
     try (StatefulRedisConnection<String, String> connection = client.connect();
         BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
       connection.sync().flushall();

@@ -69,7 +69,7 @@ final class PhoneBenchmark {
     quiet("org.asteriskjava", Level.ERROR);
     try (LocalRedisServer redis = LocalRedisServer.startEphemeral()) {
       Vertx vertx = Vertx.vertx();
-      RedisClient client = RedisClient.create(redis.uri());
+      RedisClient client = BenchRedis.client(redis.uri());
       try (StatefulRedisConnection<String, String> connection = client.connect();
           StatefulRedisPubSubConnection<String, String> events = client.connectPubSub()) {
         Bench bench = new Bench(vertx, new RedisStore(vertx, connection, "bench-phone"), events);

@@ -55,7 +55,7 @@ final class RoutingBenchmark {
     List<Long> also = args.numbers("also", 1, 100_000);
     try (LocalRedisServer redis = LocalRedisServer.startEphemeral()) {
       Vertx vertx = Vertx.vertx();
-      RedisClient client = RedisClient.create(redis.uri());
+      RedisClient client = BenchRedis.client(redis.uri());
       try (StatefulRedisConnection<String, String> connection = client.connect();
           StatefulRedisPubSubConnection<String, String> events = client.connectPubSub();
           StatefulRedisPubSubConnection<String, String> baselineEvents = client.connectPubSub()) {
