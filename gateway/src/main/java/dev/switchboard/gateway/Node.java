@@ -126,7 +126,7 @@ public final class Node implements AutoCloseable {
           registry);
       SupervisorRoutes supervisors = new SupervisorRoutes(routing.rules(), routed.view());
       AgentRoutes agentAdmin = new AgentRoutes(new RedisAgentDirectory(store), routing.rules(),
-          routing.agents().keySet(), routed.view(), auth.provisioning());
+          routing.agents().keySet(), routed.view(), routed.router(), auth.provisioning());
       DeskRoutes deskRoutes = new DeskRoutes(routed.hub(), auth);
       VisitorChat chat = new VisitorChat(store, conversations, routed.router(), routing.rules(), routed.view(),
           directory, normalizer, ChatSites.demo(), ChatSettings.defaults(), limits, clock);

@@ -116,6 +116,7 @@ class AgentApiIT {
     HttpResponse<String> replaced = admin.put("/api/v1/agents/crud-kim", new JsonObject().put("displayName", "Kim M.")
         .put("skills", new JsonObject().put("sales", 3)).encode());
     assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
+    assertThat(new JsonObject(replaced.body()).getString("takesEffect")).isEqualTo("next-login");
     JsonObject read = new JsonObject(admin.get("/api/v1/agents/crud-kim").body());
     assertThat(read.getString("displayName")).isEqualTo("Kim M.");
     assertThat(read.getJsonObject("skills").getMap()).containsOnlyKeys("sales");
@@ -142,7 +143,7 @@ class AgentApiIT {
   }
 
   @Test
-  void aPasswordCreatesTheSignInAccountAndTheDesktopLogsInWithTheApiProfile() throws Exception {
+  void aPasswordCreatesTheAccountTheDesktopLogsInWithTheApiProfileAndAChangeAppliesAtOnce() throws Exception {
     HttpResponse<String> created = create(agentBody("desk-kim").put("password", "a long desk password"));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     assertThat(created.body()).doesNotContain("a long desk password");
@@ -168,6 +169,12 @@ class AgentApiIT {
     assertThat(routed.presence().state()).isEqualTo(AgentState.NOT_READY);
     assertThat(routed.capacity()).isEqualTo(150);
     assertThat(Node.await(node.routingView().staffed(new QueueId("billing"), Channel.CHAT), "staffed")).isTrue();
+
+    HttpResponse<String> changed = admin.put("/api/v1/agents/desk-kim", agentBody("desk-kim").put("capacity", 200)
+        .encode());
+    assertThat(new JsonObject(changed.body()).getString("takesEffect")).isEqualTo("now");
+    assertThat(Node.await(node.routingView().agent(new AgentId("desk-kim")), "read the agent").orElseThrow()
+        .capacity()).isEqualTo(200);
 
     HttpResponse<String> refused = admin.delete("/api/v1/agents/desk-kim");
     assertThat(refused.statusCode()).isEqualTo(409);

@@ -534,11 +534,11 @@ if OP == 'enqueue' then
   return cjson.encode(R)
 end
 
-if OP == 'login' then
-  local aid, session, name, cap, chans, pools, maxes, indexed, lists = A[1], A[2], A[3], A[4], A[5], A[6], A[7], A[8], A[9]
-  local a = hgetall(akey(aid)) or {}
+-- writes a profile's routing fields on an agent (operands: id, session, name, capacity, channels, pools,
+-- caps, indexed pools per channel, waiting lists), taking it out of what its old fields indexed it in
+local function apply_profile(aid, a)
+  local name, cap, chans, pools, maxes, indexed, lists = A[3], A[4], A[5], A[6], A[7], A[8], A[9]
   unindex_agent(aid, a)
-  local previous = a.session or ''
   for _, ch in ipairs({ 'VOICE', 'CHAT', 'EMAIL', 'CALLBACK' }) do
     redis.call('HDEL', akey(aid), 'max:' .. ch, 'rp:' .. ch)
     a['max:' .. ch], a['rp:' .. ch] = nil, nil
@@ -547,16 +547,23 @@ if OP == 'login' then
     redis.call('HSET', akey(aid), 'rp:' .. ch, channel_pools)
     a['rp:' .. ch] = channel_pools
   end
-  redis.call('HSET', akey(aid), 'wq', lists)
-  a.wq = lists
-  redis.call('HSET', akey(aid), 'name', name, 'cap', cap, 'ch', chans, 'pools', pools, 'session', session)
-  a.name, a.cap, a.ch, a.pools, a.session = name, cap, chans, pools, session
+  redis.call('HSET', akey(aid), 'wq', lists, 'name', name, 'cap', cap, 'ch', chans, 'pools', pools)
+  a.wq, a.name, a.cap, a.ch, a.pools = lists, name, cap, chans, pools
   for _, pair in ipairs(split(maxes)) do
     local ch, max = string.match(pair, '([^=]+)=(%d+)')
     redis.call('HSET', akey(aid), 'max:' .. ch, max)
     a['max:' .. ch] = max
   end
   if not a.used then redis.call('HSET', akey(aid), 'used', 0) a.used = 0 end
+end
+
+if OP == 'login' then
+  local aid, session = A[1], A[2]
+  local a = hgetall(akey(aid)) or {}
+  local previous = a.session or ''
+  apply_profile(aid, a)
+  redis.call('HSET', akey(aid), 'session', session)
+  a.session = session
   if not a.state or a.state == 'OFFLINE' then
     set_state(aid, a, 'NOT_READY', 'login', 'login')
   else
@@ -568,6 +575,21 @@ if OP == 'login' then
   index_agent(aid, a)
   match_for_agent(aid)
   R.replaced = previous
+  return cjson.encode(R)
+end
+
+-- a changed profile for an agent logged in now: applied at once, keeping its session, state and contacts
+if OP == 'profile' then
+  local aid = A[1]
+  local a = hgetall(akey(aid))
+  R.applied = false
+  if a and a.state and a.state ~= 'OFFLINE' then
+    apply_profile(aid, a)
+    mark_present(aid, a, true)
+    index_agent(aid, a)
+    match_for_agent(aid)
+    R.applied = true
+  end
   return cjson.encode(R)
 end
 

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code /api/v1/agents}: the agent profiles routing reads at each login. Supervisors list and read them; admins
- * create, replace and delete them. Agents the configuration file defines are read-only here (the file rewrites
+ * create, replace (applied at once to an agent logged in) and delete them. Agents the configuration file defines are read-only here (the file rewrites
  * them at every start). Creating an agent with a {@code password} also creates its sign-in account; the password
  * is never echoed or logged. Stateless; runs on event loops.
  */
@@ -37,17 +37,19 @@ public final class AgentRoutes {
   private final AgentBody bodies;
   private final Set<AgentId> configured;
   private final RoutingView view;
+  private final dev.switchboard.routing.dispatch.Router router;
   private final AccountProvisioning accounts;
 
   /**
    * @param configured the ids the configuration file defines, which the API will not change
    */
   public AgentRoutes(AgentDirectory directory, RoutingRules rules, Set<AgentId> configured, RoutingView view,
-      AccountProvisioning accounts) {
+      dev.switchboard.routing.dispatch.Router router, AccountProvisioning accounts) {
     this.directory = directory;
     this.bodies = new AgentBody(rules);
     this.configured = Set.copyOf(configured);
     this.view = view;
+    this.router = router;
     this.accounts = accounts;
   }
 
@@ -81,15 +83,7 @@ public final class AgentRoutes {
     AccountId account = new AccountId(id.value());
     return refuseTaken(id, password.isPresent() ? Optional.of(account) : Optional.empty())
         .compose(free -> directory.create(profile))
-        .compose(created -> {
-          if (!created) {
-            return Future.<Boolean>failedFuture(taken(id));
-          }
-          return password.isEmpty() ? Future.succeededFuture(false) : accounts.createAgent(account,
-              profile.displayName(), password.get()).map(true).recover(failure -> directory.delete(id)
-                  .transform(undone -> Future.<Boolean>failedFuture(failure instanceof AccountExistsException
-                  ? accountTaken(account) : failure)));
-        })
+        .compose(created -> created ? withAccount(profile, password) : Future.<Boolean>failedFuture(taken(id)))
         .map(accountCreated -> {
           log.info("[agent={}] created by {}{}", id, Principal.of(context).id(),
               accountCreated ? " with its sign-in account" : "");
@@ -98,8 +92,20 @@ public final class AgentRoutes {
         });
   }
 
+  /** Creates the agent's account when a password is given; if that fails, the profile just created goes again. */
+  private Future<Boolean> withAccount(AgentProfile profile, Optional<String> password) {
+    if (password.isEmpty()) {
+      return Future.succeededFuture(false);
+    }
+    AccountId account = new AccountId(profile.id().value());
+    return accounts.createAgent(account, profile.displayName(), password.get()).map(true)
+        .recover(failure -> directory.delete(profile.id()).transform(undone -> Future.failedFuture(
+            failure instanceof AccountExistsException ? accountTaken(account) : failure)));
+  }
+
   private Future<JsonObject> replace(RoutingContext context) {
     AgentId id = pathId(context);
+    refuseConfigured(id, "changed");
     JsonObject body = JsonBodies.object(context);
     if (body.containsKey("password")) {
       throw ApiProblem.badRequest("Passwords are not changed with PUT; use POST /api/v1/accounts/" + id
@@ -113,10 +119,10 @@ public final class AgentRoutes {
     }
     body.remove("id");
     AgentProfile profile = bodies.profile(id, body);
-    refuseConfigured(id, "changed");
-    return existing(id).compose(current -> directory.save(profile)).map(saved -> {
-      log.info("[agent={}] profile replaced by {}", id, Principal.of(context).id());
-      return toJson(saved);
+    return existing(id).compose(current -> directory.save(profile)).compose(router::refresh).map(applied -> {
+      log.info("[agent={}] profile replaced by {}; {}", id, Principal.of(context).id(),
+          applied ? "applied to the logged-in agent" : "used from the next login");
+      return toJson(profile).put("takesEffect", applied ? "now" : "next-login");
     });
   }
 
