@@ -2,6 +2,7 @@ package dev.switchboard.gateway;
 
 import dev.switchboard.config.ServerSettings;
 import dev.switchboard.gateway.agent.DeskRoutes;
+import dev.switchboard.gateway.api.AgentRoutes;
 import dev.switchboard.gateway.api.CustomerRoutes;
 import dev.switchboard.gateway.api.ImportRoutes;
 import dev.switchboard.gateway.api.ProblemResponses;
@@ -35,12 +36,13 @@ final class HttpGateway extends VerticleBase {
   private final SupervisorRoutes supervisors;
   private final DeskRoutes desk;
   private final VisitorChat chat;
+  private final AgentRoutes agents;
   private HttpServer server;
   
 
   HttpGateway(ServerSettings settings, PrometheusMeterRegistry registry, HealthRoutes health,
       CustomerRoutes customers, ImportRoutes imports, AuthRoutes auth, SupervisorRoutes supervisors, DeskRoutes desk,
-      VisitorChat chat) {
+      VisitorChat chat, AgentRoutes agents) {
     this.settings = settings;
     this.registry = registry;
     this.health = health;
@@ -50,6 +52,7 @@ final class HttpGateway extends VerticleBase {
     this.supervisors = supervisors;
     this.desk = desk;
     this.chat = chat;
+    this.agents = agents;
   }
 
   @Override
@@ -81,6 +84,7 @@ final class HttpGateway extends VerticleBase {
     auth.mount(api);
     customers.mount(api);
     supervisors.mount(api);
+    agents.mount(api);
     api.route().failureHandler(ProblemResponses::handle);
     router.route("/api/v1/*").subRouter(api);
     chat.mount(router);

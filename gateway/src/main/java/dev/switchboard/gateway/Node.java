@@ -6,6 +6,7 @@ import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.channels.webchat.Conversations;
 import dev.switchboard.gateway.agent.DeskRoutes;
 import dev.switchboard.gateway.agent.DeskSettings;
+import dev.switchboard.gateway.api.AgentRoutes;
 import dev.switchboard.gateway.api.CustomerRoutes;
 import dev.switchboard.gateway.api.ImportRoutes;
 import dev.switchboard.gateway.api.SupervisorRoutes;
@@ -24,6 +25,7 @@ import dev.switchboard.routing.customer.CustomerJson;
 import dev.switchboard.routing.customer.IdentityNormalizer;
 import dev.switchboard.routing.customer.RedisCustomerDirectory;
 import dev.switchboard.routing.agent.AgentProfile;
+import dev.switchboard.routing.agent.RedisAgentDirectory;
 import dev.switchboard.routing.dispatch.Router;
 import dev.switchboard.routing.dispatch.RoutingView;
 import dev.switchboard.routing.dispatch.EventFeed;
@@ -123,6 +125,8 @@ public final class Node implements AutoCloseable {
       Routing routed = Routing.start(vertx, redis, store, clock, routing, directory, json, conversations, desk,
           registry);
       SupervisorRoutes supervisors = new SupervisorRoutes(routing.rules(), routed.view());
+      AgentRoutes agentAdmin = new AgentRoutes(new RedisAgentDirectory(store), routing.rules(),
+          routing.agents().keySet(), routed.view(), routed.router(), auth.provisioning());
       DeskRoutes deskRoutes = new DeskRoutes(routed.hub(), auth);
       VisitorChat chat = new VisitorChat(store, conversations, routed.router(), routing.rules(), routed.view(),
           directory, normalizer, ChatSites.demo(), ChatSettings.defaults(), limits, clock);
@@ -131,7 +135,7 @@ public final class Node implements AutoCloseable {
       int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
       await(vertx.deployVerticle(
           () -> new HttpGateway(config.server(), registry, health, customers, imports, auth, supervisors, deskRoutes,
-              chat),
+              chat, agentAdmin),
           new DeploymentOptions().setInstances(instances)), "open the HTTP port " + config.server().port());
       log.info("Switchboard serving HTTP on {}:{} ({} event loops), Redis at {}", config.server().host(),
           config.server().port(), instances, redis.displayUri());

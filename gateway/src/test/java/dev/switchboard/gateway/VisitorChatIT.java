@@ -55,6 +55,8 @@ class VisitorChatIT {
   void start() {
     node = Node.start(TestNodes.config(TestRedis.uri(), center), ChatRouting.configured(),
         dev.switchboard.gateway.agent.DeskSettings.defaults(), java.util.Optional.empty());
+    // logged in but not ready: visitors wait in the queue instead of being offered the offline form
+    await(node.router().login(AgentProfile.of(new AgentId("standby"), "Standby", Map.of())));
     redisClient = RedisClient.create(TestRedis.uri());
     connection = redisClient.connect();
     pubSub = redisClient.connectPubSub();

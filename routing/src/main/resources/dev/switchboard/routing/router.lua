@@ -155,17 +155,32 @@ local function index_agent(aid, a)
   end
 end
 
+-- who is logged in (READY or NOT_READY), per pool and channel: a set per pool and channel, written only
+-- when an agent logs in or out, so 'staffed' answers by looking at a queue's pools, never at its agents
+local function lkey(pool, ch) return P .. 'lp:' .. pool .. ':' .. ch end
+
+local function mark_present(aid, a, present)
+  for _, ch in ipairs(split(a.ch)) do
+    for _, pool in ipairs(pools_for(a, ch)) do
+      if present then redis.call('SADD', lkey(pool, ch), aid) else redis.call('SREM', lkey(pool, ch), aid) end
+    end
+  end
+end
+
 local function unindex_agent(aid, a)
   for _, ch in ipairs(split(a.ch)) do
     for _, pool in ipairs(pools_for(a, ch)) do redis.call('ZREM', rkey(pool, ch), aid) end
   end
+  mark_present(aid, a, false)
 end
 
 local function set_state(aid, a, state, reason, why)
   local since = tonumber(a.since or NOW)
   if a.state and a.state ~= 'OFFLINE' then astat(aid, 't:' .. a.state, NOW - since) end
   if state == 'READY' and a.state ~= 'READY' then a.idle = NOW end
+  local was_present = a.state ~= nil and a.state ~= 'OFFLINE'
   a.state = state
+  if was_present ~= (state ~= 'OFFLINE') then mark_present(aid, a, state ~= 'OFFLINE') end
   a.reason = reason or ''
   a.since = NOW
   redis.call('HSET', akey(aid), 'state', state, 'reason', a.reason, 'since', fmt(NOW), 'idle', fmt(tonumber(a.idle or NOW)))
@@ -529,11 +544,11 @@ if OP == 'enqueue' then
   return cjson.encode(R)
 end
 
-if OP == 'login' then
-  local aid, session, name, cap, chans, pools, maxes, indexed, lists = A[1], A[2], A[3], A[4], A[5], A[6], A[7], A[8], A[9]
-  local a = hgetall(akey(aid)) or {}
+-- writes a profile's routing fields on an agent (operands: id, session, name, capacity, channels, pools,
+-- caps, indexed pools per channel, waiting lists), taking it out of what its old fields indexed it in
+local function apply_profile(aid, a)
+  local name, cap, chans, pools, maxes, indexed, lists = A[3], A[4], A[5], A[6], A[7], A[8], A[9]
   unindex_agent(aid, a)
-  local previous = a.session or ''
   for _, ch in ipairs({ 'VOICE', 'CHAT', 'EMAIL', 'CALLBACK' }) do
     redis.call('HDEL', akey(aid), 'max:' .. ch, 'rp:' .. ch)
     a['max:' .. ch], a['rp:' .. ch] = nil, nil
@@ -542,23 +557,49 @@ if OP == 'login' then
     redis.call('HSET', akey(aid), 'rp:' .. ch, channel_pools)
     a['rp:' .. ch] = channel_pools
   end
-  redis.call('HSET', akey(aid), 'wq', lists)
-  a.wq = lists
-  redis.call('HSET', akey(aid), 'name', name, 'cap', cap, 'ch', chans, 'pools', pools, 'session', session)
-  a.name, a.cap, a.ch, a.pools, a.session = name, cap, chans, pools, session
+  redis.call('HSET', akey(aid), 'wq', lists, 'name', name, 'cap', cap, 'ch', chans, 'pools', pools)
+  a.wq, a.name, a.cap, a.ch, a.pools = lists, name, cap, chans, pools
   for _, pair in ipairs(split(maxes)) do
     local ch, max = string.match(pair, '([^=]+)=(%d+)')
     redis.call('HSET', akey(aid), 'max:' .. ch, max)
     a['max:' .. ch] = max
   end
   if not a.used then redis.call('HSET', akey(aid), 'used', 0) a.used = 0 end
-  if not a.state or a.state == 'OFFLINE' then set_state(aid, a, 'NOT_READY', 'login', 'login') end
+end
+
+if OP == 'login' then
+  local aid, session = A[1], A[2]
+  local a = hgetall(akey(aid)) or {}
+  local previous = a.session or ''
+  apply_profile(aid, a)
+  redis.call('HSET', akey(aid), 'session', session)
+  a.session = session
+  if not a.state or a.state == 'OFFLINE' then
+    set_state(aid, a, 'NOT_READY', 'login', 'login')
+  else
+    mark_present(aid, a, true)
+  end
   if previous ~= '' and previous ~= session then
     emit({ type = 'session-replaced', session = previous, by = session }, aid)
   end
   index_agent(aid, a)
   match_for_agent(aid)
   R.replaced = previous
+  return cjson.encode(R)
+end
+
+-- a changed profile for an agent logged in now: applied at once, keeping its session, state and contacts
+if OP == 'profile' then
+  local aid = A[1]
+  local a = hgetall(akey(aid))
+  R.applied = false
+  if a and a.state and a.state ~= 'OFFLINE' then
+    apply_profile(aid, a)
+    mark_present(aid, a, true)
+    index_agent(aid, a)
+    match_for_agent(aid)
+    R.applied = true
+  end
   return cjson.encode(R)
 end
 
@@ -736,6 +777,22 @@ if OP == 'hours' then
       local ch = redis.call('HGET', ckey(cid), 'ch')
       emit({ type = 'fallback', contact = cid, queue = q, channel = ch, action = action })
       R.fallbacks = R.fallbacks + 1
+    end
+  end
+  return cjson.encode(R)
+end
+
+-- whether a new contact of the queue and channel could be served: some agent taking the channel is logged
+-- in (READY or NOT_READY) in a pool the queue searches at any escalation level; costs one EXISTS per pool
+if OP == 'staffed' then
+  local q, ch = A[1], A[2]
+  local qc = qcfg(q)
+  if not qc then return fail('unknown-queue', 'queue ' .. q .. ' is not configured in this center') end
+  R.staffed = false
+  for _, pool in ipairs(pools_of(q, tonumber(qc.n or 0))) do
+    if redis.call('EXISTS', lkey(pool, ch)) == 1 then
+      R.staffed = true
+      break
     end
   end
   return cjson.encode(R)

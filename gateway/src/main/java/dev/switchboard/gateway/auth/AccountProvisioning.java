@@ -53,6 +53,23 @@ public final class AccountProvisioning {
   }
 
   /**
+   * Creates an enabled account of role agent with this name and password; fails with
+   * {@link AccountExistsException} when the id is taken, and with {@link IllegalArgumentException} (without the
+   * password in its message) when the password breaks {@link PasswordPolicy}.
+   */
+  public Future<Account> createAgent(AccountId id, String displayName, String password) {
+    try {
+      PasswordPolicy.check(password);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    return hasher.hash(password).compose(hash -> {
+      Instant now = clock.instant();
+      return accounts.create(new Account(id, displayName, Role.AGENT, hash, false, now, now));
+    });
+  }
+
+  /**
    * When no enabled admin exists, makes {@code admin} one, with {@code configuredPassword} or else a
    * random password printed once to {@code out} (never logged). Nothing happens when an admin exists.
    */

@@ -44,6 +44,7 @@ public final class VisitorChat {
   final VisitorFrames frames;
   final AddressLimits addressLimits;
   private final RoutingRules rules;
+  private final Clock clock;
 
   public VisitorChat(RedisStore store, Conversations conversations, Router router, RoutingRules rules,
       RoutingView view, CustomerDirectory directory, IdentityNormalizer normalizer, ChatSites sites, ChatSettings settings,
@@ -51,6 +52,7 @@ public final class VisitorChat {
     this.conversations = Objects.requireNonNull(conversations, "conversations");
     this.router = Objects.requireNonNull(router, "router");
     this.rules = Objects.requireNonNull(rules, "rules");
+    this.clock = Objects.requireNonNull(clock, "clock");
     this.view = Objects.requireNonNull(view, "view");
     this.sites = Objects.requireNonNull(sites, "sites");
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -89,6 +91,11 @@ public final class VisitorChat {
               .sorted().toList());
     }
     return queue.get().id();
+  }
+
+  /** Whether the queue is outside its business hours now. */
+  boolean closed(QueueId queue) {
+    return rules.queue(queue).hours().map(hours -> !hours.isOpen(clock.instant())).orElse(false);
   }
 
   private void upgrade(RoutingContext context) {

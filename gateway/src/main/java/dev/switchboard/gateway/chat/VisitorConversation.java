@@ -108,6 +108,10 @@ final class VisitorConversation implements ChatHub.Link {
     return attributes;
   }
 
+  /**
+   * Queues the visitor, unless nobody could answer: when no agent who takes chats for the queue is logged in, or
+   * the queue is closed, the visitor is offered the offline form instead (no contact is stored).
+   */
   private Future<Void> begin(VisitorFrame.Start start, QueueId queue) {
     ContactId contact = ContactId.random();
     ConversationId conversation = new ConversationId(contact.value());
@@ -117,17 +121,30 @@ final class VisitorConversation implements ChatHub.Link {
       matched[0] = match;
       session = new VisitorSession(conversation, site.id(), queue, start.name(), match.customer());
       return chat.sessions.create(session);
-    }).compose(token -> chat.router.enqueue(new ContactRequest(contact, Channel.CHAT, queue, session.customer(), 0,
-        contactAttributes(matched[0]), Optional.empty(), matched[0].preferredAgent())).compose(result -> {
+    }).compose(token -> chat.view.staffed(queue, Channel.CHAT).compose(staffed -> staffed
+        ? enqueue(contact, queue, matched[0], token)
+        : offline(queue, chat.closed(queue) ? "closed" : "no-agents")));
+  }
+
+  private Future<Void> enqueue(ContactId contact, QueueId queue, VisitorMatch match, String token) {
+    ConversationId conversation = session.conversation();
+    return chat.router.enqueue(new ContactRequest(contact, Channel.CHAT, queue, session.customer(), 0,
+        contactAttributes(match), Optional.empty(), match.preferredAgent())).compose(result -> {
           if (result instanceof EnqueueResult.Closed) {
-            phase = Phase.OFFLINE;
-            connection.send(VisitorReplies.offline("closed"));
-            return Future.succeededFuture();
+            return offline(queue, "closed");
           }
           log.info("[conversation={} site={} queue={}] visitor chat started", conversation, site.id(), queue);
           connection.send(VisitorReplies.started(conversation.value(), token, 0));
           return live(0);
-        }));
+        });
+  }
+
+  private Future<Void> offline(QueueId queue, String reason) {
+    phase = Phase.OFFLINE;
+    log.info("[conversation={} site={} queue={}] visitor offered the offline form ({})", session.conversation(),
+        site.id(), queue, reason);
+    connection.send(VisitorReplies.offline(reason));
+    return Future.succeededFuture();
   }
 
   private Future<Void> resume(VisitorFrame.Resume resume) {

@@ -3,6 +3,8 @@ package dev.switchboard.gateway.chat;
 import dev.switchboard.channels.webchat.ChatLimits;
 import dev.switchboard.channels.webchat.RedisConversations;
 
+import dev.switchboard.routing.agent.AgentId;
+import dev.switchboard.routing.agent.AgentProfile;
 import dev.switchboard.routing.customer.IdentityNormalizer;
 import dev.switchboard.routing.customer.RedisCustomerDirectory;
 import dev.switchboard.routing.dispatch.EventFeed;
@@ -15,6 +17,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The production chat routes on a bare HTTP server over a real Redis, with settings a test chooses. */
@@ -33,6 +36,8 @@ final class ChatFixture implements AutoCloseable {
     Router router = new Router(vertx, redis.store(), clock, ChatRouting.rules(), RoutingSettings.defaults(),
         ended -> Future.succeededFuture());
     await(router.start());
+    // logged in but not ready: visitors wait in the queue instead of being offered the offline form
+    await(router.login(AgentProfile.of(new AgentId("standby"), "Standby", Map.of())));
     VisitorChat chat = new VisitorChat(redis.store(),
         new RedisConversations(redis.store(), chatEvents, clock, ChatLimits.defaults()), router, ChatRouting.rules(),
         view, new RedisCustomerDirectory(redis.store(), normalizer, 50, clock), normalizer, ChatSites.demo(),

@@ -17,6 +17,9 @@ public interface AgentDirectory {
   /** Creates or replaces a profile. */
   Future<AgentProfile> save(AgentProfile profile);
 
+  /** Stores a profile unless one with its id exists; false (and nothing written) when one does. */
+  Future<Boolean> create(AgentProfile profile);
+
   Future<Optional<AgentProfile>> get(AgentId id);
 
   /** Every profile, ordered by id. */

@@ -34,6 +34,11 @@ public final class RedisAgentDirectory implements AgentDirectory {
   }
 
   @Override
+  public Future<Boolean> create(AgentProfile profile) {
+    return store.run(redis -> redis.hsetnx(key, profile.id().value(), encode(profile).encode()));
+  }
+
+  @Override
   public Future<Optional<AgentProfile>> get(AgentId id) {
     return store.run(redis -> redis.hget(key, id.value()))
         .map(json -> Optional.ofNullable(json).map(text -> decode(new JsonObject(text))));

@@ -135,15 +135,33 @@ public final class Router {
       return Future.failedFuture(e);
     }
     String session = UUID.randomUUID().toString();
+    return run("login", operands(agent, session))
+        .map(reply -> new AgentSession(agent.id(), session, ReplyDecoding.text(reply, "replaced")));
+  }
+
+  /**
+   * Applies a changed profile (name, skills, capacity, channels, caps) to the agent at once if it is logged in,
+   * keeping its session, presence and contacts; true when applied, false when the agent is not logged in (its
+   * next login reads the profile anyway). Contacts it holds keep their capacity until they end.
+   */
+  public Future<Boolean> refresh(AgentProfile agent) {
+    try {
+      rules.checkAgent(agent);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    return run("profile", operands(agent, "")).map(reply -> reply.getBoolean("applied", false));
+  }
+
+  private String[] operands(AgentProfile agent, String session) {
     String maxes = agent.maxPerChannel().entrySet().stream()
         .map(entry -> entry.getKey().name() + "=" + entry.getValue()).collect(Collectors.joining(","));
     String channels = agent.channels().stream().map(Channel::name).sorted().collect(Collectors.joining(","));
     String indexed = plan.indexedPools(agent.skills(), agent.channels()).entrySet().stream()
         .map(entry -> entry.getKey().name() + "=" + String.join(",", entry.getValue())).collect(Collectors.joining("|"));
-    return run("login", agent.id().value(), session, agent.displayName(), Integer.toString(agent.capacity()),
+    return new String[] {agent.id().value(), session, agent.displayName(), Integer.toString(agent.capacity()),
         channels, String.join(",", plan.poolsFor(agent.skills())), maxes, indexed,
-        String.join(",", plan.waitingLists(agent.skills(), agent.channels())))
-        .map(reply -> new AgentSession(agent.id(), session, ReplyDecoding.text(reply, "replaced")));
+        String.join(",", plan.waitingLists(agent.skills(), agent.channels()))};
   }
 
   /** Changes presence; READY triggers matching, OFFLINE withdraws open offers (back to their queues). */

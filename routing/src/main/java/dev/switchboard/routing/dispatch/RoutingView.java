@@ -97,6 +97,18 @@ public final class RoutingView {
         });
   }
 
+  /**
+   * Whether a new contact of {@code channel} in {@code queue} has someone to wait for: an agent who takes the
+   * channel and could be offered the contact at some escalation step of the queue is logged in (READY or
+   * NOT_READY). Answered from per-pool presence sets kept up at login and logout, so its cost grows with the
+   * queue's escalation steps, not with the number of agents. Fails with {@link UnknownQueueException}.
+   */
+  public Future<Boolean> staffed(QueueId queue, Channel channel) {
+    return script.call("staffed", clock.millis(), queue.value(), channel.name())
+        .recover(ReplyDecoding::typedFailure)
+        .map(reply -> reply.getBoolean("staffed", false));
+  }
+
   public Future<QueueStats> queueStats(QueueId queue) {
     String day = Long.toString(clock.millis() / 86_400_000L);
     Future<Long> waiting = store.run(redis -> redis.zcard(store.keys().key("we", queue.value())));
