@@ -51,7 +51,7 @@ record Routing(ConfiguredRouting configured, Router router, RoutingView view, Ev
     AgentHub hub = new AgentHub(vertx, new DeskServices(router, view, routing.rules(), roster, directory, json,
         conversations, store, desk, clock));
     RoutingGauges gauges = new RoutingGauges(vertx, view, routing.rules().queues().stream().map(QueuePolicy::id).toList(),
-        List.copyOf(routing.agents().keySet()), GAUGE_REFRESH);
+        () -> agents.list().map(profiles -> profiles.stream().map(AgentProfile::id).toList()), GAUGE_REFRESH);
     Node.await(router.start(), "start routing (write the routing rules to Redis)");
     Node.await(hub.start(feed), "subscribe to routing and chat events");
     gauges.start(registry);

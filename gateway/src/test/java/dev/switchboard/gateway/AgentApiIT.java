@@ -140,6 +140,25 @@ class AgentApiIT {
         .map(item -> item.getString("source"))).containsExactly("config");
     assertThat(items.stream().map(JsonObject.class::cast).filter(item -> item.getString("id").equals("list-kim"))
         .map(item -> item.getString("source"))).containsExactly("api");
+    assertThat(agentsGaugeTotal(items.size())).as("agents counted by the switchboard_agents gauge")
+        .isEqualTo(items.size());
+  }
+
+  /** The sum of switchboard_agents over the states once it reaches {@code expected}, or its last value after 20 s. */
+  private static int agentsGaugeTotal(int expected) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    Http http = new Http(node.port());
+    int total;
+    do {
+      total = http.get("/metrics").body().lines()
+          .filter(line -> line.startsWith("switchboard_agents{"))
+          .mapToInt(line -> (int) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+      if (total == expected) {
+        return total;
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+    } while (System.nanoTime() < deadline);
+    return total;
   }
 
   @Test

@@ -11,7 +11,9 @@ import java.time.Duration;
 /** A blocking HTTP client for tests, bound to one node's base URL. */
 final class Http {
 
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  // HTTP/1.1 as browsers speak to a cleartext server (no h2c upgrade)
+  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
   private final String token;
 

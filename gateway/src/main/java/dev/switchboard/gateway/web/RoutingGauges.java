@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,17 +34,19 @@ public final class RoutingGauges {
   private final Vertx vertx;
   private final RoutingView view;
   private final List<QueueId> queues;
-  private final List<AgentId> agents;
+  private final Supplier<Future<List<AgentId>>> agents;
   private final Duration interval;
   private final Map<QueueId, QueueStats> latest = new ConcurrentHashMap<>();
   private final Map<AgentState, Integer> states = new ConcurrentHashMap<>();
   private long timer = -1;
 
-  public RoutingGauges(Vertx vertx, RoutingView view, List<QueueId> queues, List<AgentId> agents, Duration interval) {
+  /** {@code agents} lists the agents to count at each refresh (the configured ones and those added through the API). */
+  public RoutingGauges(Vertx vertx, RoutingView view, List<QueueId> queues, Supplier<Future<List<AgentId>>> agents,
+      Duration interval) {
     this.vertx = vertx;
     this.view = view;
     this.queues = List.copyOf(queues);
-    this.agents = List.copyOf(agents);
+    this.agents = agents;
     this.interval = interval;
   }
 
@@ -62,7 +65,7 @@ public final class RoutingGauges {
     }
     for (AgentState state : AgentState.values()) {
       Gauge.builder("switchboard.agents", states, map -> map.getOrDefault(state, 0))
-          .description("configured agents by routing state").tag("state", state.name()).register(registry);
+          .description("agents by routing state").tag("state", state.name()).register(registry);
     }
     refresh();
     timer = vertx.setPeriodic(interval.toMillis(), id -> refresh());
@@ -77,11 +80,24 @@ public final class RoutingGauges {
   /** Re-reads every number; completes when done (failures keep the previous values). */
   public Future<Void> refresh() {
     List<Future<QueueStats>> stats = queues.stream().map(view::queueStats).toList();
-    List<Future<Optional<AgentSnapshot>>> snapshots = agents.stream().map(view::agent).toList();
-    List<Future<?>> all = new ArrayList<>(stats);
-    all.addAll(snapshots);
-    return Future.join(all).onComplete(done -> {
+    Future<List<Future<Optional<AgentSnapshot>>>> listed = agents.get()
+        .map(ids -> ids.stream().map(view::agent).toList());
+    return listed.compose(snapshots -> {
+      List<Future<?>> all = new ArrayList<>(stats);
+      all.addAll(snapshots);
+      return Future.join(all).transform(done -> {
+        if (done.failed()) {
+          stale(done.cause());
+        }
+        return Future.succeededFuture(snapshots);
+      });
+    }).onComplete(done -> {
       stats.stream().filter(Future::succeeded).forEach(future -> latest.put(future.result().queue(), future.result()));
+      if (done.failed()) {
+        stale(done.cause());
+        return;
+      }
+      List<Future<Optional<AgentSnapshot>>> snapshots = done.result();
       Map<AgentState, Integer> counts = new EnumMap<>(AgentState.class);
       snapshots.stream().filter(Future::succeeded).forEach(future -> {
         AgentState state = future.result().map(found -> found.presence().state()).orElse(AgentState.OFFLINE);
@@ -90,10 +106,11 @@ public final class RoutingGauges {
       for (AgentState state : AgentState.values()) {
         states.put(state, counts.getOrDefault(state, 0));
       }
-      if (done.failed()) {
-        log.warn("routing gauges partly stale, refreshed again in {} s: {}", interval.toSeconds(), done.cause().toString());
-      }
     }).<Void>mapEmpty().recover(failure -> Future.succeededFuture());
+  }
+
+  private void stale(Throwable cause) {
+    log.warn("routing gauges partly stale, refreshed again in {} s: {}", interval.toSeconds(), cause.toString());
   }
 
   private void queueGauge(MeterRegistry registry, String name, String description, QueueId queue,
