@@ -150,7 +150,7 @@ public final class PhoneCalls implements PhoneEventListener {
           new Ring(agent, changed.deadline().orElse(clock.instant()))));
       case QUEUED -> flow.requeued(call, changed.from(), changed.agent());
       case WRAP_UP, ENDED -> flow.contactEnded(call, changed.state());
-      case ACTIVE -> { }
+      case ACTIVE -> changed.agent().ifPresent(agent -> flow.deskAccepted(call, agent));
     }
   }
 
