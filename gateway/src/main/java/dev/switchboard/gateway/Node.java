@@ -43,6 +43,7 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -134,7 +135,7 @@ public final class Node implements AutoCloseable {
           routed.router(), routed.view(), directory, normalizer, new RedisAgentDirectory(store),
           new EventFeed(vertx, store.keys(), redis.openPubSub()), clock), "start the phone channel"));
       phone.ifPresent(routed.hub()::attachPhone);
-      List<ReadinessCheck> checks = new java.util.ArrayList<>(List.of(redisCheck(store, redis)));
+      List<ReadinessCheck> checks = new ArrayList<>(List.of(redisCheck(store, redis)));
       phone.ifPresent(channel -> checks.addAll(channel.readiness()));
       HealthRoutes health = new HealthRoutes(checks);
 
