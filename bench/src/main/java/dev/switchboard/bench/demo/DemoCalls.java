@@ -62,10 +62,16 @@ final class DemoCalls {
   }
 
   void start() {
-    thread.scheduleWithFixedDelay(() -> guarded("place a call", this::place), 5_000, interval.toMillis(),
-        TimeUnit.MILLISECONDS);
+    thread.scheduleWithFixedDelay(() -> guarded("place a call", this::place), Math.min(5_000, interval.toMillis()),
+        interval.toMillis(), TimeUnit.MILLISECONDS);
     thread.scheduleWithFixedDelay(() -> guarded("watch the calls", this::watch), WATCH.toMillis(), WATCH.toMillis(),
         TimeUnit.MILLISECONDS);
+  }
+
+  /** How many callers are bridged to an agent's phone now. */
+  int connected() {
+    return (int) callers.stream().filter(caller -> caller.call.agentChannel().isPresent() && caller.call.isLive())
+        .count();
   }
 
   void stop() {

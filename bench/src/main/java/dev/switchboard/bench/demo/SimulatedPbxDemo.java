@@ -34,8 +34,18 @@ final class SimulatedPbxDemo implements DemoExtension {
   private static final Logger log = LoggerFactory.getLogger(SimulatedPbxDemo.class);
   private static final String USER = "switchboard-demo";
 
+  private final Duration interval;
   private Optional<PbxSimulator> pbx = Optional.empty();
   private Optional<DemoCalls> calls = Optional.empty();
+
+  /** A call every {@link #CALL_INTERVAL}. */
+  SimulatedPbxDemo() {
+    this(CALL_INTERVAL);
+  }
+
+  SimulatedPbxDemo(Duration interval) {
+    this.interval = interval;
+  }
 
   @Override
   public SwitchboardConfig configure(SwitchboardConfig config) {
@@ -64,14 +74,19 @@ final class SimulatedPbxDemo implements DemoExtension {
   @Override
   public void started(Node node, PrintStream out) {
     pbx.ifPresent(simulator -> {
-      DemoCalls loop = new DemoCalls(simulator, node, CALL_INTERVAL);
+      DemoCalls loop = new DemoCalls(simulator, node, interval);
       calls = Optional.of(loop);
       loop.start();
       out.println("  Phone:      a " + LABEL + " places a call from a demo customer every "
-          + CALL_INTERVAL.toSeconds() + " s; set an agent with a phone (agent-1, agent-2, agent-4) Ready,");
+          + interval.toSeconds() + " s; set an agent with a phone (agent-1, agent-2, agent-4) Ready,");
       out.println("              accept the offer on the desktop and the agent's phone answers. Ctrl-C stops it all.");
       out.println();
     });
+  }
+
+  /** How many simulated callers talk to an agent now. */
+  int connectedCalls() {
+    return calls.map(DemoCalls::connected).orElse(0);
   }
 
   @Override
