@@ -115,6 +115,8 @@ class PhoneDeskIT {
       call.answerRinging();
       eventually(() -> call.agentChannel().isPresent(), "caller and ann bridged in the PBX");
       assertThat(state(contact)).isEqualTo(ContactState.ACTIVE);
+      assertThat(pbx.actionsReceived()).as("the caller is never sent back to holding")
+          .noneMatch(action -> action.getOr("Context", "").equals("switchboard-holding"));
 
       JsonObject hangup = desk.command("call-hangup", new JsonObject().put("contact", contact.value()));
       assertThat(hangup.getBoolean("ok")).as(hangup.encode()).isTrue();
