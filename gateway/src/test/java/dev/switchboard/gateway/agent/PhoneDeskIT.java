@@ -132,6 +132,29 @@ class PhoneDeskIT {
   }
 
   @Test
+  void hangingUpRightAfterAcceptingWhileThePhoneStillRingsWrapsTheCallUp() {
+    try (DeskClient desk = signedIn("ann")) {
+      desk.command("presence", new JsonObject().put("state", "READY"));
+      SimCall call = pbx.incomingCall("025550123", "route?queue=phones");
+      JsonObject offer = desk.next("offer");
+      assertThat(offer.getJsonObject("match").getString("explanation")).startsWith("No customer holds the number");
+      ContactId contact = new ContactId(offer.getString("contact"));
+      eventually(() -> pbx.liveChannels().stream().anyMatch(name -> name.startsWith("PJSIP/1001-")), "ann's phone rings");
+
+      assertThat(desk.command("accept", new JsonObject().put("contact", contact.value())).getBoolean("ok")).isTrue();
+      JsonObject hangup = desk.command("call-hangup", new JsonObject().put("contact", contact.value()));
+      assertThat(hangup.getBoolean("ok")).as(hangup.encode()).isTrue();
+      desk.next(frame -> "contact".equals(frame.getString("type")) && "WRAP_UP".equals(frame.getString("state")),
+          "the call in wrap-up");
+      eventually(() -> !call.isLive(), "the caller's channel hung up");
+      eventually(() -> pbx.liveChannels().stream().noneMatch(name -> name.startsWith("PJSIP/1001-")),
+          "ann's phone stops ringing");
+      assertThat(desk.command("wrapup", new JsonObject().put("contact", contact.value()).put("disposition", "resolved"))
+          .getBoolean("ok")).isTrue();
+    }
+  }
+
+  @Test
   void callCommandsRefuseContactsThatAreNotThisAgentsCallsAndBadTargets() {
     try (DeskClient desk = signedIn("cho")) {
       JsonObject unknown = desk.command("call-hangup", new JsonObject().put("contact", "no-such-call"));
