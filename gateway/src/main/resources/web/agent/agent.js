@@ -237,6 +237,8 @@
     show("desk");
     setStatus("Connected", "on");
     $("agent-name").textContent = frame.agent.name;
+    $("phone-label").textContent = frame.phoneLabel ? `Phone: ${frame.phoneLabel}` : "";
+    $("phone-label").hidden = !frame.phoneLabel;
     fillReasons(frame.reasons);
     showPresence(frame.presence);
     if (!frame.resumed) {
@@ -304,7 +306,7 @@
     removeOffer(offer.contact);
     const card = $("offer-template").content.firstElementChild.cloneNode(true);
     card.dataset.contact = offer.contact;
-    byTestId(card, "offer-channel").textContent = offer.channel;
+    byTestId(card, "offer-channel").textContent = channelName(offer.channel);
     byTestId(card, "offer-queue").textContent = offer.queue;
     card.querySelector(".pop-slot").append(renderPop(offer, offer.contact));
     byTestId(card, "offer-accept").addEventListener("click", () => accept(offer.contact));
@@ -322,6 +324,11 @@
     }
     state.offers.set(offer.contact, entry);
     $("no-offers").hidden = true;
+  }
+
+  function channelName(channel) {
+    const label = state.welcome?.phoneLabel;
+    return channel === "voice" ? `phone call${label ? ` · ${label}` : ""}` : channel;
   }
 
   function removeOffer(contact) {
@@ -353,6 +360,7 @@
     byTestId(pop, "pop-match").textContent = match ? match.explanation + (match.ambiguous ? " — several customers match" : "") : "";
     byTestId(pop, "pop-match").hidden = !match;
     fillCandidates(pop, source.candidates || [], contact, !customer || match?.ambiguous);
+    fillDial(pop, customer);
     const timeline = byTestId(pop, "pop-timeline");
     timeline.replaceChildren(...(source.timeline || []).map((entry) => {
       const item = el("li", "timeline-entry");
@@ -361,6 +369,21 @@
       return item;
     }));
     if (!source.timeline?.length) timeline.replaceChildren(el("li", "muted", "No earlier contacts."));
+  }
+
+  // Click-to-dial: the agent's phone rings first, then the customer's number is dialled.
+  function fillDial(pop, customer) {
+    const box = byTestId(pop, "pop-dial");
+    box.replaceChildren(...(customer?.phones || []).slice(0, 3).map((number) => {
+      const button = el("button", "secondary dial", `Call ${number}`);
+      button.type = "button";
+      button.dataset.testid = "pop-dial-number";
+      button.addEventListener("click", async () => {
+        const result = await run("dial", { number });
+        if (result.ok) notice(`Calling ${result.number}: pick up your phone when it rings.`);
+      });
+      return button;
+    }));
   }
 
   function fillCandidates(pop, candidates, contact, wanted) {
@@ -452,7 +475,7 @@
     const panel = $("chat-template").content.firstElementChild.cloneNode(true);
     panel.dataset.contact = contact.contact;
     panel.id = `chat-${contact.contact}`;
-    const tab = el("button", "tab", `${offer?.customer?.name || contact.customer || "Visitor"} · ${contact.channel}`);
+    const tab = el("button", "tab", `${offer?.customer?.name || contact.customer || "Visitor"} · ${channelName(contact.channel)}`);
     tab.type = "button";
     tab.dataset.testid = "chat-tab";
     tab.dataset.contact = contact.contact;
@@ -467,6 +490,7 @@
     panel.querySelector(".pop-slot").append(pop);
     if (!offer && contact.customer) loadCustomer(contact.customer, pop, contact.contact);
     wireCompose(chat);
+    if (contact.channel === "voice") wireCall(chat);
     selectTab(contact.contact);
     $("no-chats").hidden = true;
     loadHistory(contact.contact);
@@ -541,7 +565,53 @@
     });
   }
 
+  // ---- phone calls: the chat panel of a voice contact becomes a call bar --------------------------
+
+  function callButton(label, testId, onClick) {
+    const button = el("button", "secondary", label);
+    button.type = "button";
+    button.dataset.testid = testId;
+    button.addEventListener("click", onClick);
+    return button;
+  }
+
+  // "agent-2", "queue:billing" or a phone number, as typed in the target box.
+  function target(text) {
+    const value = text.trim();
+    if (value.startsWith("queue:")) return { queue: value.slice(6) };
+    return /^[+0-9][0-9 ()-]*$/.test(value) ? { number: value } : { agent: value };
+  }
+
+  function wireCall(chat) {
+    const bar = byTestId(chat.panel, "call-bar");
+    const where = el("input", "call-target");
+    where.dataset.testid = "call-target";
+    where.placeholder = "agent id, queue:name or number";
+    where.setAttribute("aria-label", "Transfer or consult target");
+    const contact = chat.contact;
+    const status = el("span", "call-status muted", "Connected");
+    status.dataset.testid = "call-status";
+    const act = async (type, fields, after) => {
+      const result = await run(type, { contact, ...fields });
+      if (result.ok && after) status.textContent = after;
+    };
+    bar.replaceChildren(el("strong", null, channelName("voice")), status,
+      callButton("Hang up", "call-hangup", () => act("call-hangup", {}, "Hung up")),
+      callButton("Hold", "call-hold", () => act("call-hold", {}, "On hold")),
+      callButton("Resume", "call-resume", () => act("call-resume", {}, "Ringing your phone…")),
+      where,
+      callButton("Transfer", "call-transfer", () => act("call-transfer", target(where.value), "Transferred")),
+      callButton("Consult", "call-consult", () => act("call-consult", target(where.value), "Consulting…")),
+      callButton("Complete transfer", "call-consult-complete", () => act("call-consult-complete", {}, "Transferred")),
+      callButton("Back to caller", "call-consult-cancel", () => act("call-consult-cancel", {}, "Ringing your phone…")));
+    bar.hidden = false;
+    byTestId(chat.panel, "chat-compose").hidden = true;
+    byTestId(chat.panel, "chat-messages").hidden = true;
+  }
+
   function startWrapUp(chat) {
+    const bar = byTestId(chat.panel, "call-bar");
+    if (bar) bar.hidden = true;
     const form = byTestId(chat.panel, "wrapup-form");
     if (!form.hidden) return;
     const queue = (state.welcome?.queues || []).find((q) => q.id === chat.queue);

@@ -1,6 +1,7 @@
 package dev.switchboard.config;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -12,7 +13,8 @@ final class ClosestMatch {
   /**
    * The candidate nearest to {@code wrong} by edit distance (a swap of neighbours counts once),
    * if it is near enough to be a typo in the last segment; otherwise the only longer candidate
-   * ending in the same segment, as when the section was left out ({@code port} for {@code server.port}).
+   * ending in the same segment, as when the section was left out ({@code port} for {@code server.port});
+   * of several such, the least nested one when no other is as shallow.
    */
   static Optional<String> among(String wrong, Collection<String> candidates) {
     String best = null;
@@ -35,7 +37,9 @@ final class ClosestMatch {
     var matches = candidates.stream()
         .filter(candidate -> segments(candidate) > segments(wrong) && lastSegment(candidate).equalsIgnoreCase(last))
         .toList();
-    return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
+    long shallowest = matches.stream().mapToLong(ClosestMatch::segments).min().orElse(0);
+    List<String> nearest = matches.stream().filter(candidate -> segments(candidate) == shallowest).toList();
+    return nearest.size() == 1 ? Optional.of(nearest.get(0)) : Optional.empty();
   }
 
   private static long segments(String name) {

@@ -42,17 +42,33 @@ public final class ConfigLoader {
     ResolvedValues values = new Resolution(schema, environment, fileName, problems).resolve(raw);
     List<AgentSettings> agents = List.of();
     List<QueueSettings> queues = List.of();
+    List<PbxSettings> pbxs = List.of();
     if (file.isPresent()) {
       FileNodes nodes = new FileNodes(file.get(), problems, environment);
       // An invalid catalogue was reported already; checking names against it would only add noise.
       SkillCatalogue catalogue = new SkillCatalogue(values.find(SwitchboardSchema.ROUTING_SKILLS).orElse(List.of()));
       agents = list(content, "agents", node -> AgentListReader.read(node, nodes, catalogue));
       queues = list(content, "queues", node -> QueueListReader.read(node, nodes, catalogue));
+      int agiPort = values.find(SwitchboardSchema.PHONE_AGI_PORT).orElse(4573);
+      pbxs = list(content, PbxListReader.SECTION, node -> PbxListReader.read(node, nodes, agiPort));
     }
+    requirePbxForPhoneKeys(raw, content, fileName, problems);
     problems.throwIfAny();
     LOG.info("Configuration loaded from {} with {} environment override(s), {} agent(s), {} queue(s)",
         file.map(Path::toString).orElse("defaults"), overrides.size(), agents.size(), queues.size());
-    return SwitchboardSchema.assemble(values, file, agents, queues);
+    return SwitchboardSchema.assemble(values, file, agents, queues, pbxs);
+  }
+
+  /** Phone settings without a PBX would silently do nothing: say so instead. */
+  private static void requirePbxForPhoneKeys(Map<String, RawValue> raw, YamlLayer.Content content, String fileName,
+      ProblemList problems) {
+    Node pbxs = content.lists().get(PbxListReader.SECTION);
+    boolean listed = pbxs instanceof org.snakeyaml.engine.v2.nodes.SequenceNode list && !list.getValue().isEmpty();
+    raw.entrySet().stream().filter(entry -> entry.getKey().startsWith("phone.")).findFirst()
+        .filter(entry -> !listed)
+        .ifPresent(entry -> problems.add(entry.getValue().origin(), entry.getKey(), "is set but phone.pbxs lists no "
+            + "PBX, so the phone channel stays off; add phone.pbxs: " + PbxListReader.EXAMPLE
+            + " or remove the phone settings"));
   }
 
   private static <T> List<T> list(YamlLayer.Content content, String section, Function<Node, List<T>> reader) {

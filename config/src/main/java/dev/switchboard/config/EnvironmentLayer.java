@@ -34,7 +34,7 @@ final class EnvironmentLayer {
 
   private static String unknown(String name, ConfigSchema schema) {
     for (String section : SwitchboardSchema.LIST_SECTIONS) {
-      String variable = ConfigKey.ENVIRONMENT_PREFIX + section.toUpperCase(Locale.ROOT);
+      String variable = ConfigKey.ENVIRONMENT_PREFIX + section.toUpperCase(Locale.ROOT).replace('.', '_');
       if (name.equals(variable) || name.startsWith(variable + "_")) {
         return "unknown variable; " + section + " is a list of mappings and can only be set in the "
             + "configuration file (" + section + ": in the YAML file): unset the variable and edit the file";

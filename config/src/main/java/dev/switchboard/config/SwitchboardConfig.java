@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param routing the router's scalar settings ({@code routing.*})
  * @param agents the {@code agents:} list, in file order, ids unique
  * @param queues the {@code queues:} list, in file order, ids unique and cross-references checked
+ * @param phone the phone channel ({@code phone:}), absent when no PBX is configured
  */
 public record SwitchboardConfig(
     ServerSettings server,
@@ -20,7 +21,8 @@ public record SwitchboardConfig(
     Optional<Path> source,
     RoutingSection routing,
     List<AgentSettings> agents,
-    List<QueueSettings> queues) {
+    List<QueueSettings> queues,
+    Optional<PhoneSection> phone) {
 
   public SwitchboardConfig {
     Objects.requireNonNull(server, "server");
@@ -30,6 +32,13 @@ public record SwitchboardConfig(
     Objects.requireNonNull(routing, "routing");
     agents = List.copyOf(agents);
     queues = List.copyOf(queues);
+    Objects.requireNonNull(phone, "phone");
+  }
+
+  /** A configuration without the phone channel. */
+  public SwitchboardConfig(ServerSettings server, RedisSettings redis, DirectorySettings directory,
+      Optional<Path> source, RoutingSection routing, List<AgentSettings> agents, List<QueueSettings> queues) {
+    this(server, redis, directory, source, routing, agents, queues, Optional.empty());
   }
 
   /** A configuration with default routing settings and no agents or queues. */
@@ -40,6 +49,11 @@ public record SwitchboardConfig(
 
   /** The same configuration with other server settings, e.g. a port given on the command line. */
   public SwitchboardConfig withServer(ServerSettings value) {
-    return new SwitchboardConfig(value, redis, directory, source, routing, agents, queues);
+    return new SwitchboardConfig(value, redis, directory, source, routing, agents, queues, phone);
+  }
+
+  /** The same configuration with the phone channel {@code value} (the demo's simulated PBX). */
+  public SwitchboardConfig withPhone(Optional<PhoneSection> value) {
+    return new SwitchboardConfig(server, redis, directory, source, routing, agents, queues, value);
   }
 }

@@ -81,16 +81,44 @@ final class SwitchboardSchema {
   static final ConfigKey<Integer> ROUTING_COST_EMAIL = cost(ContactChannel.EMAIL, 20);
   static final ConfigKey<Integer> ROUTING_COST_CALLBACK = cost(ContactChannel.CALLBACK, 100);
 
+  static final ConfigKey<String> PHONE_AGI_BIND_ADDRESS = ConfigKey.withDefault("phone.agi.bind-address",
+      TextType.word("host", "an IP address or host name without spaces"), "0.0.0.0",
+      "Address the FastAGI listeners bind to; the dialplan's AGI() URL must reach it.");
+  static final ConfigKey<Integer> PHONE_AGI_PORT = ConfigKey.withDefault("phone.agi.port", new IntegerType(1, 65535),
+      "4573", "FastAGI port of the first PBX in phone.pbxs (each further PBX names its own agi-port).");
+  static final ConfigKey<Integer> PHONE_AGI_MAX_CALLS = ConfigKey.withDefault("phone.agi.max-concurrent-calls",
+      new IntegerType(1, 10_000), "200", "AGI requests one PBX's listener serves at once.");
+  static final ConfigKey<Duration> PHONE_AGI_INTAKE_TIMEOUT = ConfigKey.withDefault("phone.agi.intake-timeout",
+      new DurationType(Duration.ofMillis(100), Duration.ofMinutes(1)), "5s",
+      "How long a call waits for the routing decision before the dialplan gets FAILED and takes its fallback.");
+  static final ConfigKey<String> PHONE_HOLDING_CONTEXT = context("holding-context", "switchboard-holding",
+      "Dialplan context where a waiting caller hears music on hold.");
+  static final ConfigKey<String> PHONE_CONNECT_CONTEXT = context("connect-context", "switchboard-connect",
+      "Dialplan context where a caller dials an agent's device (extension = the device's resource, e.g. 1001).");
+  static final ConfigKey<String> PHONE_CLICK_TO_DIAL_CONTEXT = context("click-to-dial-context",
+      "switchboard-click-to-dial", "Dialplan context where an agent's leg or a transferred caller dials a number.");
+  static final ConfigKey<Duration> PHONE_RING_GRACE = ConfigKey.withDefault("phone.calls.ring-grace",
+      new DurationType(Duration.ofMillis(100), Duration.ofMinutes(1)), "5s",
+      "Extra time a ringing agent phone gets past the offer deadline before this node gives it up.");
+  static final ConfigKey<Duration> PHONE_ORIGINATE_RING = ConfigKey.withDefault("phone.calls.originate-ring-timeout",
+      new DurationType(Duration.ofSeconds(1), Duration.ofMinutes(5)), "30s",
+      "How long a click-to-dial or consultation call rings the agent's phone.");
+  static final ConfigKey<Duration> PHONE_RECONCILE = ConfigKey.withDefault("phone.calls.reconcile-interval",
+      new DurationType(Duration.ofSeconds(1), Duration.ofHours(1)), "30s",
+      "How often held calls are checked against the PBX's channels, so a call whose end was missed ends its contact.");
+
   static final ConfigSchema SCHEMA = new ConfigSchema(List.of(
       SERVER_HOST, SERVER_PORT, SERVER_BODY_LIMIT, SERVER_IMPORT_LIMIT, SERVER_SHUTDOWN_GRACE,
       REDIS_URI, REDIS_PASSWORD, REDIS_CENTER, REDIS_DATA_DIR, REDIS_COMMAND_TIMEOUT, REDIS_CONNECT_TIMEOUT,
       DIRECTORY_DEFAULT_REGION, DIRECTORY_TIMELINE_LIMIT,
       ROUTING_OFFER_TIMEOUT, ROUTING_PREFERRED_AGENT_WAIT, ROUTING_TRANSFER_WAIT, ROUTING_SWEEP_INTERVAL,
       ROUTING_BACKLOG_SIZE, ROUTING_RETENTION, ROUTING_SKILLS, ROUTING_REASON_CODES,
-      ROUTING_COST_VOICE, ROUTING_COST_CHAT, ROUTING_COST_EMAIL, ROUTING_COST_CALLBACK));
+      ROUTING_COST_VOICE, ROUTING_COST_CHAT, ROUTING_COST_EMAIL, ROUTING_COST_CALLBACK,
+      PHONE_AGI_BIND_ADDRESS, PHONE_AGI_PORT, PHONE_AGI_MAX_CALLS, PHONE_AGI_INTAKE_TIMEOUT, PHONE_HOLDING_CONTEXT,
+      PHONE_CONNECT_CONTEXT, PHONE_CLICK_TO_DIAL_CONTEXT, PHONE_RING_GRACE, PHONE_ORIGINATE_RING, PHONE_RECONCILE));
 
   /** Top-level sections that hold lists of mappings; they are read from the file only. */
-  static final List<String> LIST_SECTIONS = List.of("agents", "queues");
+  static final List<String> LIST_SECTIONS = List.of("agents", "queues", PbxListReader.SECTION);
 
   private SwitchboardSchema() {}
 
@@ -99,8 +127,14 @@ final class SwitchboardSchema {
         "Capacity units one " + channel.key() + " contact takes from an agent (an agent usually has 100).");
   }
 
+  private static ConfigKey<String> context(String name, String fallback, String description) {
+    return ConfigKey.withDefault("phone.calls." + name, TextType.matching("context",
+        "a dialplan context name of letters, digits, '_', '.' and '-'", Pattern.compile("[A-Za-z0-9_.-]{1,80}"),
+        text -> text), fallback, description);
+  }
+
   static SwitchboardConfig assemble(ResolvedValues values, Optional<Path> source, List<AgentSettings> agents,
-      List<QueueSettings> queues) {
+      List<QueueSettings> queues, List<PbxSettings> pbxs) {
     ServerSettings server = new ServerSettings(values.get(SERVER_HOST), values.get(SERVER_PORT),
         values.get(SERVER_BODY_LIMIT), values.get(SERVER_IMPORT_LIMIT), values.get(SERVER_SHUTDOWN_GRACE));
     RedisSettings redis = new RedisSettings(values.find(REDIS_URI), values.find(REDIS_PASSWORD),
@@ -108,7 +142,19 @@ final class SwitchboardSchema {
         values.get(REDIS_COMMAND_TIMEOUT), values.get(REDIS_CONNECT_TIMEOUT));
     DirectorySettings directory = new DirectorySettings(
         values.get(DIRECTORY_DEFAULT_REGION), values.get(DIRECTORY_TIMELINE_LIMIT));
-    return new SwitchboardConfig(server, redis, directory, source, routing(values), agents, queues);
+    return new SwitchboardConfig(server, redis, directory, source, routing(values), agents, queues,
+        phone(values, pbxs));
+  }
+
+  /** The phone section; absent when no PBX is listed. */
+  private static Optional<PhoneSection> phone(ResolvedValues values, List<PbxSettings> pbxs) {
+    if (pbxs.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new PhoneSection(values.get(PHONE_AGI_BIND_ADDRESS), values.get(PHONE_AGI_MAX_CALLS),
+        values.get(PHONE_AGI_INTAKE_TIMEOUT), values.get(PHONE_HOLDING_CONTEXT), values.get(PHONE_CONNECT_CONTEXT),
+        values.get(PHONE_CLICK_TO_DIAL_CONTEXT), values.get(PHONE_RING_GRACE), values.get(PHONE_ORIGINATE_RING),
+        values.get(PHONE_RECONCILE), pbxs));
   }
 
   private static RoutingSection routing(ResolvedValues values) {

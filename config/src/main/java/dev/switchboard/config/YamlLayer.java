@@ -163,7 +163,7 @@ final class YamlLayer {
 
   private List<String> topLevel() {
     List<String> sections = new ArrayList<>(schema.topSections());
-    sections.addAll(SwitchboardSchema.LIST_SECTIONS);
+    SwitchboardSchema.LIST_SECTIONS.stream().filter(section -> section.indexOf('.') < 0).forEach(sections::add);
     return sections;
   }
 

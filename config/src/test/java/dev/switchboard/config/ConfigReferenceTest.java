@@ -32,7 +32,7 @@ class ConfigReferenceTest {
     for (ConfigKey<?> key : SwitchboardSchema.SCHEMA.keys()) {
       assertThat(docs).contains("`" + key.path() + "`", "`" + key.environmentVariable() + "`");
     }
-    assertThat(ConfigReference.keys()).hasSize(25).contains("server.port", "redis.password", "directory.default-region", "routing.offer-timeout",
+    assertThat(ConfigReference.keys()).hasSize(35).contains("server.port", "redis.password", "directory.default-region", "routing.offer-timeout",
         "routing.costs.voice");
   }
 

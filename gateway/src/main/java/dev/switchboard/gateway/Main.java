@@ -3,7 +3,10 @@ package dev.switchboard.gateway;
 import dev.switchboard.config.ConfigException;
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.gateway.agent.DeskSettings;
+import dev.switchboard.gateway.demo.DemoExtension;
 import dev.switchboard.gateway.demo.DemoSeed;
+import dev.switchboard.gateway.routing.ConfiguredRouting;
 import dev.switchboard.gateway.redis.RedisStartException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,9 +22,14 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    main(args, Optional.empty());
+  }
+
+  /** The command line with {@code extension} added to {@code demo} (the bench module's simulated PBX). */
+  public static void main(String[] args, Optional<DemoExtension> extension) {
     int status;
     try {
-      status = run(CommandLine.parse(args), System.getenv());
+      status = run(CommandLine.parse(args), System.getenv(), extension);
     } catch (CommandLine.UsageException | ConfigException e) {
       System.err.println("switchboard: " + e.getMessage());
       status = 2;
@@ -35,30 +43,45 @@ public final class Main {
   }
 
   static int run(CommandLine command, Map<String, String> env) {
+    return run(command, env, Optional.empty());
+  }
+
+  static int run(CommandLine command, Map<String, String> env, Optional<DemoExtension> extension) {
     return switch (command.name()) {
-      case "demo" -> serve(command, env, true);
-      case "start" -> serve(command, env, false);
+      case "demo" -> serve(command, env, extension, true);
+      case "start" -> serve(command, env, Optional.empty(), false);
       case "import" -> ImportCommand.run(load(command, env), command.argument(),
           command.option("format"));
       default -> throw new CommandLine.UsageException("unknown command '" + command.name() + "'");
     };
   }
 
-  private static int serve(CommandLine command, Map<String, String> env, boolean demo) {
+  private static int serve(CommandLine command, Map<String, String> env, Optional<DemoExtension> extension,
+      boolean demo) {
     if (!demo && command.option("config").isEmpty() && !env.containsKey("SWITCHBOARD_CONFIG")) {
       throw new CommandLine.UsageException("start needs --config FILE (or SWITCHBOARD_CONFIG); "
           + "use ./switchboard demo to try it with everything embedded");
     }
-    SwitchboardConfig config = load(command, env);
-    Node node = Node.start(config);
+    SwitchboardConfig config = extension.map(added -> added.configure(load(command, env)))
+        .orElseGet(() -> load(command, env));
+    Node node;
+    try {
+      node = extension.isEmpty() ? Node.start(config) : Node.start(config, ConfiguredRouting.from(config),
+          extension.get().desk(DeskSettings.defaults()), Optional.empty());
+    } catch (RuntimeException e) {
+      extension.ifPresent(DemoExtension::close);
+      throw e;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      extension.ifPresent(DemoExtension::close);
       node.close();
       stopped.countDown();
     }, "switchboard-shutdown"));
     if (demo) {
       DemoSeed.ensure(node);
       DemoSeed.printWelcome(node, System.out);
+      extension.ifPresent(added -> added.started(node, System.out));
     }
     try {
       stopped.await();

@@ -16,6 +16,7 @@ import dev.switchboard.gateway.routing.ConfiguredRouting;
 import dev.switchboard.gateway.chat.ChatSettings;
 import dev.switchboard.gateway.chat.ChatSites;
 import dev.switchboard.gateway.chat.VisitorChat;
+import dev.switchboard.gateway.phone.PhoneChannel;
 import dev.switchboard.gateway.redis.RedisConnection;
 import dev.switchboard.gateway.web.HealthRoutes;
 import dev.switchboard.gateway.web.ReadinessCheck;
@@ -43,6 +44,7 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -68,10 +70,11 @@ public final class Node implements AutoCloseable {
   private final CustomerImport importer;
   private final AccountProvisioning accounts;
   private final Routing routing;
+  private final Optional<PhoneChannel> phone;
   private final int port;
 
   private Node(SwitchboardConfig config, RedisConnection redis, Vertx vertx, CustomerDirectory directory,
-      CustomerImport importer, AccountProvisioning accounts, Routing routing, int port) {
+      CustomerImport importer, AccountProvisioning accounts, Routing routing, Optional<PhoneChannel> phone, int port) {
     this.config = config;
     this.redis = redis;
     this.vertx = vertx;
@@ -79,6 +82,7 @@ public final class Node implements AutoCloseable {
     this.importer = importer;
     this.accounts = accounts;
     this.routing = routing;
+    this.phone = phone;
     this.port = port;
   }
 
@@ -112,7 +116,6 @@ public final class Node implements AutoCloseable {
       CustomerJson json = new CustomerJson(normalizer);
       CustomerImport importer = new CustomerImport(directory, json);
       WorkerExecutor importWorkers = vertx.createSharedWorkerExecutor("customer-import", 1, 1, TimeUnit.DAYS);
-      HealthRoutes health = new HealthRoutes(List.of(redisCheck(store, redis)));
       CustomerRoutes customers = new CustomerRoutes(directory, json, clock);
       ImportRoutes imports = new ImportRoutes(vertx, importer, importWorkers, config.server().importLimitBytes());
       AuthRoutes auth = AuthRoutes.create(store, vertx.createSharedWorkerExecutor("auth-hash", 2, 30, TimeUnit.SECONDS),
@@ -131,6 +134,13 @@ public final class Node implements AutoCloseable {
       VisitorChat chat = new VisitorChat(store, conversations, routed.router(), routing.rules(), routed.view(),
           directory, normalizer, ChatSites.demo(), ChatSettings.defaults(), limits, clock);
       await(chat.start(new EventFeed(vertx, store.keys(), redis.openPubSub())), "subscribe to chat and routing events");
+      Optional<PhoneChannel> phone = config.phone().map(section -> await(PhoneChannel.start(vertx, section,
+          routed.router(), routed.view(), directory, normalizer, new RedisAgentDirectory(store),
+          new EventFeed(vertx, store.keys(), redis.openPubSub()), clock), "start the phone channel"));
+      phone.ifPresent(routed.hub()::attachPhone);
+      List<ReadinessCheck> checks = new ArrayList<>(List.of(redisCheck(store, redis)));
+      phone.ifPresent(channel -> checks.addAll(channel.readiness()));
+      HealthRoutes health = new HealthRoutes(checks);
 
       int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
       await(vertx.deployVerticle(
@@ -139,7 +149,8 @@ public final class Node implements AutoCloseable {
           new DeploymentOptions().setInstances(instances)), "open the HTTP port " + config.server().port());
       log.info("Switchboard serving HTTP on {}:{} ({} event loops), Redis at {}", config.server().host(),
           config.server().port(), instances, redis.displayUri());
-      return new Node(config, redis, vertx, directory, importer, auth.provisioning(), routed, config.server().port());
+      return new Node(config, redis, vertx, directory, importer, auth.provisioning(), routed, phone,
+          config.server().port());
     } catch (RuntimeException e) {
       vertx.close();
       redis.close();
@@ -190,6 +201,7 @@ public final class Node implements AutoCloseable {
     log.info("Stopping Switchboard: closing HTTP (grace {} s), then Redis",
         config.server().shutdownGrace().toSeconds());
     try {
+      phone.ifPresent(channel -> await(channel.stop(), "stop the phone channel"));
       await(routing.stop(), "stop routing");
       await(vertx.close(), "stop Vert.x");
     } catch (RuntimeException e) {

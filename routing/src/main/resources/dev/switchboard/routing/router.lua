@@ -440,7 +440,7 @@ end
 local function contact_for(cid, aid, states)
   local c = hgetall(ckey(cid))
   if not c then return nil, fail('unknown-contact', 'contact ' .. cid .. ' does not exist or has expired') end
-  if (OP == 'accept' or OP == 'reject') and (c.state ~= 'OFFERED' or c.agent ~= aid) then
+  if (OP == 'accept' or OP == 'reject' or OP == 'miss') and (c.state ~= 'OFFERED' or c.agent ~= aid) then
     return nil, fail('offer-expired', 'contact ' .. cid .. ' is not offered to agent ' .. aid .. ' any more')
   end
   if aid and c.agent ~= aid then
@@ -662,6 +662,14 @@ if OP == 'reject' then
   index_agent(aid, hgetall(akey(aid)))
   match_queue(c.q)
   match_for_agent(aid)
+  return cjson.encode(R)
+end
+
+if OP == 'miss' then
+  local cid, aid = A[1], A[2]
+  local c, err = contact_for(cid, aid, { OFFERED = true })
+  if not c then return err end
+  missed(cid, c)
   return cjson.encode(R)
 end
 

@@ -74,7 +74,8 @@ class AmiLinkIT {
 
     Await.until(WAIT, () -> link.status().state() == AmiStatus.State.LOGIN_REJECTED, () -> "" + link.status());
     assertThat(link.status().problem()).contains("AMI login to 127.0.0.1:" + pbx.amiPort()
-        + " rejected for user 'callcenter': check [callcenter] in manager.conf and phone.ami.username");
+        + " rejected for user 'callcenter': check [callcenter] in manager.conf and this PBX's username and secret"
+        + " in phone.pbxs");
     assertThat(link.status().isReady()).isFalse();
     Await.until(WAIT, () -> loginsReceived() >= 3, () -> loginsReceived() + " logins");
 

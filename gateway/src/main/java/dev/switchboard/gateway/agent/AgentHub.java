@@ -24,13 +24,22 @@ public final class AgentHub {
   private final ScreenPop pop;
   private final DeskCommands commands;
   private final Map<AgentId, Set<AgentConnection>> byAgent = new ConcurrentHashMap<>();
+  private volatile PhoneDesk phone = PhoneDesk.NONE;
 
   public AgentHub(Vertx vertx, DeskServices services) {
     this.vertx = vertx;
     this.services = services;
     this.departures = new Departures(vertx, services);
     this.pop = new ScreenPop(services.directory(), services.json());
-    this.commands = new DeskCommands(services, pop);
+    this.commands = new DeskCommands(services, pop, () -> phone);
+  }
+
+  /**
+   * Gives the desktops' call commands the node's phone channel, which starts after routing (it needs the
+   * router); until then, and on nodes without one, call commands are refused.
+   */
+  public void attachPhone(PhoneDesk desk) {
+    this.phone = java.util.Objects.requireNonNull(desk, "desk");
   }
 
   /** Subscribes to the center's routing events and the chat events; completes once both are live. */

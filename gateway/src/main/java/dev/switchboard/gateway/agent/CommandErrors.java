@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.agent;
 
+import dev.switchboard.channels.phone.calls.CallControlException;
 import dev.switchboard.routing.customer.InvalidCustomerException;
 import dev.switchboard.routing.dispatch.ContactStateException;
 import dev.switchboard.routing.dispatch.InvalidCodeException;
@@ -18,6 +19,7 @@ final class CommandErrors {
   private static final Map<Class<? extends Throwable>, String> CODES = new LinkedHashMap<>();
 
   static {
+    CODES.put(CallControlException.class, "call-state");
     CODES.put(OfferExpiredException.class, "offer-expired");
     CODES.put(UnknownContactException.class, "unknown-contact");
     CODES.put(ContactStateException.class, "contact-state");

@@ -16,10 +16,12 @@ import dev.switchboard.routing.queue.QueueId;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,10 +46,10 @@ final class DeskCommands {
   private final DeskServices services;
   private final Map<String, Command> commands;
 
-  DeskCommands(DeskServices services, ScreenPop pop) {
+  DeskCommands(DeskServices services, ScreenPop pop, Supplier<PhoneDesk> phone) {
     this.services = services;
     CustomerCommands customers = new CustomerCommands(services, pop);
-    this.commands = Map.ofEntries(
+    Map<String, Command> all = new HashMap<>(Map.ofEntries(
         Map.entry("presence", this::presence),
         Map.entry("accept", (connection, fields) -> services.router().accept(fields.contact(), connection.agent())
             .map(done -> new JsonObject())),
@@ -62,7 +64,9 @@ final class DeskCommands {
         Map.entry("lookup", customers::lookup),
         Map.entry("customer", customers::customer),
         Map.entry("attach", customers::attach),
-        Map.entry("create-customer", customers::create));
+        Map.entry("create-customer", customers::create)));
+    all.putAll(new CallCommands(this, phone).commands());
+    this.commands = Map.copyOf(all);
   }
 
   /** Runs a frame's command; the future always succeeds with the result frame. */

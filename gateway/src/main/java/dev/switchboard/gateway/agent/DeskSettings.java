@@ -3,6 +3,7 @@ package dev.switchboard.gateway.agent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Timings and limits of agent desktop connections.
@@ -15,9 +16,12 @@ import java.util.Objects;
  * @param maxFrameBytes largest text frame accepted from a desktop
  * @param framesPerSecond sustained rate of frames a desktop may send; bursts of twice this pass
  * @param cannedResponses quick replies offered by the desktop
+ * @param phoneLabel what the desktop calls the phone line on phone contacts (the demo's "simulated PBX"),
+ *     empty for a plain "phone"
  */
 public record DeskSettings(Duration pingInterval, Duration silenceLimit, Duration helloTimeout, Duration offerGrace,
-    Duration chatGrace, int maxFrameBytes, int framesPerSecond, List<String> cannedResponses) {
+    Duration chatGrace, int maxFrameBytes, int framesPerSecond, List<String> cannedResponses,
+    Optional<String> phoneLabel) {
 
   public DeskSettings {
     positive(pingInterval, "pingInterval");
@@ -36,6 +40,7 @@ public record DeskSettings(Duration pingInterval, Duration silenceLimit, Duratio
       throw new IllegalArgumentException("desk.framesPerSecond " + framesPerSecond + " is out of range: use 1-1000");
     }
     cannedResponses = List.copyOf(cannedResponses);
+    Objects.requireNonNull(phoneLabel, "phoneLabel");
   }
 
   /** Ping every 15 s, dead after 45 s silent, logout after 30 s away, chats requeued after 120 s. */
@@ -45,17 +50,23 @@ public record DeskSettings(Duration pingInterval, Duration silenceLimit, Duratio
             "Hello! Thanks for reaching out, how can I help you today?",
             "Let me check that for you, one moment please.",
             "Is there anything else I can help you with?",
-            "Thank you for contacting us. Have a great day!"));
+            "Thank you for contacting us. Have a great day!"), Optional.empty());
   }
 
   public DeskSettings withHeartbeat(Duration ping, Duration silence) {
     return new DeskSettings(ping, silence, helloTimeout, offerGrace, chatGrace, maxFrameBytes, framesPerSecond,
-        cannedResponses);
+        cannedResponses, phoneLabel);
   }
 
   public DeskSettings withGrace(Duration offers, Duration chats) {
     return new DeskSettings(pingInterval, silenceLimit, helloTimeout, offers, chats, maxFrameBytes, framesPerSecond,
-        cannedResponses);
+        cannedResponses, phoneLabel);
+  }
+
+  /** The same settings with the phone line shown as {@code label} on phone contacts. */
+  public DeskSettings withPhoneLabel(String label) {
+    return new DeskSettings(pingInterval, silenceLimit, helloTimeout, offerGrace, chatGrace, maxFrameBytes,
+        framesPerSecond, cannedResponses, Optional.of(label));
   }
 
   private static void positive(Duration value, String name) {

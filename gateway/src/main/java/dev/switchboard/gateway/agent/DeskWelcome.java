@@ -73,6 +73,7 @@ final class DeskWelcome {
                 .filter(code -> !Presence.LOGIN.equals(code) && !Presence.MISSED.equals(code)).toList()))
             .put("queues", queues(services))
             .put("canned", new JsonArray(services.settings().cannedResponses()))
+            .put("phoneLabel", services.settings().phoneLabel().orElse(null))
             .put("heartbeat", new JsonObject().put("pingSeconds", services.settings().pingInterval().toSeconds())
                 .put("silenceSeconds", services.settings().silenceLimit().toSeconds()));
       });

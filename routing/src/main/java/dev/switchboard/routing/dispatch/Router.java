@@ -190,6 +190,14 @@ public final class Router {
     return run("reject", contact.value(), agent.value()).mapEmpty();
   }
 
+  /**
+   * The offered agent did not answer before the channel gave up (e.g. the agent's phone rang out): as on an
+   * offer timeout, the contact goes back to its place and the agent to {@code NOT_READY(missed)}.
+   */
+  public Future<Void> miss(ContactId contact, AgentId agent) {
+    return run("miss", contact.value(), agent.value()).mapEmpty();
+  }
+
   /** The customer left while waiting or ringing: the contact ends ABANDONED with its wait. */
   public Future<EndedContact> abandon(ContactId contact) {
     return run("abandon", contact.value()).map(reply -> ReplyDecoding.ended(reply).get(0));

@@ -49,16 +49,26 @@ public final class CallControl {
     this.notes = notes;
   }
 
-  /** Ends the call: a conversation is completed (to wrap-up), a waiting call ends FAILED. */
+  /**
+   * Ends the call: a conversation is completed (to wrap-up), a waiting call ends FAILED. A call whose
+   * agent phone still rings is completed when the desktop accepted the offer already, else it fails.
+   */
   public Future<Void> hangup(ContactId contact) {
     return withCall(contact, call -> {
       boolean talking = call.isTalking();
+      boolean ringing = call.phase == Phase.RINGING;
       Optional<AgentId> agent = call.agent;
       call.phase = Phase.ENDED;
       flow.dropAgentLeg(call);
-      Future<Void> recorded = talking
-          ? router.complete(contact, agent.orElseThrow(), Optional.empty(), "hung up from the desktop").mapEmpty()
-          : router.fail(contact, "hung up from the desktop").mapEmpty();
+      Future<Void> recorded;
+      if (talking || (ringing && agent.isPresent())) {
+        Future<Void> completed = router.complete(contact, agent.orElseThrow(), Optional.empty(),
+            "hung up from the desktop").mapEmpty();
+        recorded = talking ? completed
+            : completed.recover(notAccepted -> router.fail(contact, "hung up from the desktop").mapEmpty());
+      } else {
+        recorded = router.fail(contact, "hung up from the desktop").mapEmpty();
+      }
       return recorded.compose(done -> call.then(() -> ami.hangup(call.caller.channel())));
     });
   }

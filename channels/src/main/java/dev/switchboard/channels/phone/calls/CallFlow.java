@@ -35,6 +35,7 @@ final class CallFlow {
   private final Vertx vertx;
   private final AmiLink ami;
   private final Router router;
+  private final RoutingView view;
   private final Function<AgentId, Optional<String>> devices;
   private final PhoneCallSettings settings;
   private final CallBook book;
@@ -46,6 +47,7 @@ final class CallFlow {
     this.vertx = vertx;
     this.ami = ami;
     this.router = router;
+    this.view = view;
     this.devices = devices;
     this.settings = settings;
     this.book = book;
@@ -76,6 +78,7 @@ final class CallFlow {
     call.phase = Phase.RINGING;
     call.agent = Optional.of(ring.agent());
     call.ring = Optional.of(ring);
+    call.deskAccepted = false;
     startRingTimer(call, ring);
     dial(call, device.get()).onFailure(failure -> {
       if (call.phase != Phase.RINGING || !call.ring.equals(Optional.of(ring))) {
@@ -87,7 +90,7 @@ final class CallFlow {
       }
       log.warn("[contact={} agent={}] could not ring {}: {}; the offer goes back to routing", call.contact,
           ring.agent(), device.get(), failure.getMessage());
-      notAnswered(call, "redirect failed");
+      notAnswered(call, "redirect failed", false);
     });
   }
 
@@ -116,8 +119,16 @@ final class CallFlow {
     }
     if (event.answered()) {
       answered(call);
+    } else if (call.phase == Phase.RINGING && call.deskAccepted) {
+      log.info("{} accepted on the desktop but the phone did not answer ({}); caller on hold", call,
+          event.dialStatus());
+      call.phase = Phase.HELD;
+      cancelRingTimer(call);
+      call.agentLeg.ifPresent(book::forgetLeg);
+      call.agentLeg = Optional.empty();
+      toHolding(call);
     } else if (call.phase == Phase.RINGING) {
-      notAnswered(call, "dial " + event.dialStatus());
+      notAnswered(call, "dial " + event.dialStatus(), true);
     } else if (call.phase == Phase.RECONNECTING) {
       call.phase = Phase.HELD;
       toHolding(call);
@@ -163,7 +174,10 @@ final class CallFlow {
     call.phase = Phase.TALKING;
     cancelRingTimer(call);
     AgentId agent = call.ring.orElseThrow().agent();
-    router.accept(call.contact, agent).onFailure(failure -> {
+    if (call.deskAccepted) {
+      return;
+    }
+    router.accept(call.contact, agent).recover(failure -> acceptedOnDesk(call, agent, failure)).onFailure(failure -> {
       log.warn("[contact={} agent={}] answered after the offer ended ({}); caller back to holding", call.contact,
           agent, failure.getMessage());
       if (call.phase == Phase.TALKING && call.agent.equals(Optional.of(agent))) {
@@ -174,15 +188,36 @@ final class CallFlow {
     });
   }
 
-  private void notAnswered(CallRecord call, String why) {
+  /** The offer was accepted on the agent's desktop while the phone rang: the answer connects them. */
+  void deskAccepted(CallRecord call, AgentId agent) {
+    if (call.phase == Phase.RINGING && call.ring.map(Ring::agent).equals(Optional.of(agent))) {
+      call.deskAccepted = true;
+      cancelRingTimer(call);
+    }
+  }
+
+  /** A failed accept is no failure when the desktop accepted the same offer first. */
+  private Future<Void> acceptedOnDesk(CallRecord call, AgentId agent, Throwable failure) {
+    return view.contact(call.contact).compose(found -> found
+        .filter(contact -> contact.state() == ContactState.ACTIVE && contact.agent().equals(Optional.of(agent)))
+        .map(contact -> Future.<Void>succeededFuture())
+        .orElseGet(() -> Future.failedFuture(failure)));
+  }
+
+  /**
+   * The agent's phone was not answered: a ring-out or a busy phone is a missed offer (the agent goes
+   * NOT_READY(missed), as on the router's own timeout); a PBX failure only rejects it.
+   */
+  private void notAnswered(CallRecord call, String why, boolean missed) {
     AgentId agent = call.ring.orElseThrow().agent();
     call.phase = Phase.WAITING;
     cancelRingTimer(call);
     dropAgentLeg(call);
     toHolding(call);
-    log.info("[contact={} agent={}] agent's phone not answered ({}); offer rejected, caller back to holding",
-        call.contact, agent, why);
-    router.reject(call.contact, agent).onFailure(failure -> logIgnored(call, "reject", failure));
+    log.info("[contact={} agent={}] agent's phone not answered ({}); offer {}, caller back to holding",
+        call.contact, agent, why, missed ? "missed" : "rejected");
+    Future<Void> returned = missed ? router.miss(call.contact, agent) : router.reject(call.contact, agent);
+    returned.onFailure(failure -> logIgnored(call, missed ? "miss" : "reject", failure));
   }
 
   /** The contact went back to its queue (offer timed out or withdrawn, or a transfer). */
@@ -270,7 +305,7 @@ final class CallFlow {
     call.ringTimer = vertx.setTimer(delay, id -> {
       call.ringTimer = -1;
       if (call.phase == Phase.RINGING && call.ring.equals(Optional.of(ring))) {
-        notAnswered(call, "no answer by the offer deadline");
+        notAnswered(call, "no answer by the offer deadline", true);
       }
     });
   }

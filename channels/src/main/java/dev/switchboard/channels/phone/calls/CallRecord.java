@@ -46,6 +46,8 @@ final class CallRecord {
   Optional<CallRef> consultLeg = Optional.empty();
   Optional<TransferTarget> consultTarget = Optional.empty();
   long ringTimer = -1;
+  /** The offer being rung was accepted on the agent's desktop before the phone answered. */
+  boolean deskAccepted;
   private Future<Void> actions = Future.succeededFuture();
 
   CallRecord(ContactId contact, CallRef caller, Instant arrivedAt) {

@@ -124,6 +124,11 @@ public final class PhoneCalls implements PhoneEventListener {
     return control;
   }
 
+  /** Whether this node holds the call of {@code contact} (a node with several PBXs asks each). */
+  public Future<Boolean> holds(ContactId contact) {
+    return onContext(() -> Future.succeededFuture(book.contact(contact).isPresent()));
+  }
+
   /** How many calls this node holds now. */
   public Future<Integer> callCount() {
     return onContext(() -> Future.succeededFuture(book.size()));
@@ -150,7 +155,7 @@ public final class PhoneCalls implements PhoneEventListener {
           new Ring(agent, changed.deadline().orElse(clock.instant()))));
       case QUEUED -> flow.requeued(call, changed.from(), changed.agent());
       case WRAP_UP, ENDED -> flow.contactEnded(call, changed.state());
-      case ACTIVE -> { }
+      case ACTIVE -> changed.agent().ifPresent(agent -> flow.deskAccepted(call, agent));
     }
   }
 

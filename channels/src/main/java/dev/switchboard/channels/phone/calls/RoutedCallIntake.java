@@ -31,15 +31,18 @@ import org.slf4j.LoggerFactory;
  * Queues each FastAGI call as a VOICE contact: the caller id is looked up in the customer directory
  * (one match gives the customer and its account owner as preferred agent; several give a pick-list
  * for the desktop; none an unknown caller), then the router decides. The contact's attributes carry
- * what the screen-pop needs: {@value #MATCH}, {@value #MATCH_VALUE}, {@value #CALLER_ID},
- * {@value #CHANNEL}, {@value #UNIQUE_ID} and, for a known customer, {@value #TIER}.
+ * what the screen-pop needs, in the values the desktop's screen-pop reads for every channel:
+ * {@value #MATCH}, {@value #MATCH_VALUE}, {@value #AMBIGUOUS}, {@value #CALLER_ID}, {@value #CHANNEL},
+ * {@value #UNIQUE_ID} and, for a known customer, {@value #TIER}.
  *
  * <p>Called on the FastAGI entry's context; never blocks.
  */
 public final class RoutedCallIntake implements CallIntake {
 
-  /** How the caller was matched: {@code customer}, {@code ambiguous} or {@code unknown}. */
+  /** What the caller was looked up by: {@code phone} (the caller's number) or {@code none} (no usable number). */
   public static final String MATCH = "match";
+  /** {@code true} when several customers hold the caller's number: the desktop shows a pick-list. */
+  public static final String AMBIGUOUS = "ambiguous";
   /** The caller's number in E.164, when it had one: what the desktop searches for a pick-list. */
   public static final String MATCH_VALUE = "matchValue";
   /** The caller id as the trunk sent it ("" when withheld). */
@@ -112,8 +115,11 @@ public final class RoutedCallIntake implements CallIntake {
 
   static ContactRequest request(ContactId contact, QueueId queue, IncomingCall call, List<Customer> matches) {
     Map<String, String> attributes = new HashMap<>();
-    attributes.put(MATCH, matches.isEmpty() ? "unknown" : matches.size() == 1 ? "customer" : "ambiguous");
+    attributes.put(MATCH, call.callerId().isPresent() ? "phone" : "none");
     call.callerId().ifPresent(number -> attributes.put(MATCH_VALUE, number));
+    if (matches.size() > 1) {
+      attributes.put(AMBIGUOUS, "true");
+    }
     attributes.put(CALLER_ID, call.rawCallerId());
     attributes.put(CHANNEL, call.call().channel());
     attributes.put(UNIQUE_ID, call.call().uniqueId());

@@ -118,7 +118,7 @@ final class AmiConnector {
       abandoned.set(true);
       retry(AmiStatus.State.LOGIN_REJECTED, "AMI login to " + settings.address() + " rejected for user '"
           + settings.username() + "': check [" + settings.username()
-          + "] in manager.conf and phone.ami.username");
+          + "] in manager.conf and this PBX's username and secret in phone.pbxs");
     } catch (IOException | org.asteriskjava.manager.TimeoutException | IllegalStateException e) {
       abandoned.set(true);
       abandon(connection);

@@ -44,9 +44,9 @@ class CallValuesTest {
     assertThat(request.channel()).isEqualTo(Channel.VOICE);
     assertThat(request.customer()).contains(new CustomerId("c-7"));
     assertThat(request.preferredAgent()).contains(new AgentId("ann"));
-    assertThat(request.attributes()).containsEntry("match", "customer").containsEntry("matchValue", "+4930123456")
+    assertThat(request.attributes()).containsEntry("match", "phone").containsEntry("matchValue", "+4930123456")
         .containsEntry("callerId", "030123456").containsEntry("channel", "PJSIP/trunk-00000007")
-        .containsEntry("uniqueid", "1700000000.7").containsEntry("tier", "gold");
+        .containsEntry("uniqueid", "1700000000.7").containsEntry("tier", "gold").doesNotContainKey("ambiguous");
   }
 
   @Test
@@ -55,15 +55,15 @@ class CallValuesTest {
         List.of(customer("c-1", Optional.of("ann")), customer("c-2", Optional.empty())));
     assertThat(request.customer()).isEmpty();
     assertThat(request.preferredAgent()).isEmpty();
-    assertThat(request.attributes()).containsEntry("match", "ambiguous").containsEntry("matchValue", "+4930123456")
-        .doesNotContainKey("tier");
+    assertThat(request.attributes()).containsEntry("match", "phone").containsEntry("ambiguous", "true")
+        .containsEntry("matchValue", "+4930123456").doesNotContainKey("tier");
   }
 
   @Test
   void aWithheldCallerIsUnknownWithoutMatchValue() {
     ContactRequest request = RoutedCallIntake.request(CONTACT, SUPPORT, call(Optional.empty(), "anonymous"), List.of());
     assertThat(request.customer()).isEmpty();
-    assertThat(request.attributes()).containsEntry("match", "unknown").containsEntry("callerId", "anonymous")
+    assertThat(request.attributes()).containsEntry("match", "none").containsEntry("callerId", "anonymous")
         .doesNotContainKey("matchValue");
   }
 

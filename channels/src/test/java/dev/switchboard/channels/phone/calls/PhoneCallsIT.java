@@ -81,7 +81,7 @@ class PhoneCallsIT {
     assertThat(redirect.get("Context")).contains("switchboard-connect");
     assertThat(redirect.get("Exten")).contains("1001");
     RoutingEvent.ContactChanged offer = offerOf(contact);
-    assertThat(offer.attributes()).containsEntry(RoutedCallIntake.MATCH, "customer")
+    assertThat(offer.attributes()).containsEntry(RoutedCallIntake.MATCH, "phone")
         .containsEntry(RoutedCallIntake.MATCH_VALUE, "+4930123456")
         .containsEntry(RoutedCallIntake.CALLER_ID, "030123456")
         .containsEntry(RoutedCallIntake.CHANNEL, call.channel())
@@ -109,7 +109,7 @@ class PhoneCallsIT {
   }
 
   @Test
-  void agentWhoDoesNotAnswerIsSkippedTheCallerHoldsItsPlaceAndTheNextAgentRings() {
+  void agentWhoDoesNotAnswerMissesTheOfferTheCallerHoldsItsPlaceAndTheNextAgentRings() {
     AgentId ann = phone.ready("ann", "PJSIP/1001", SUPPORT);
     AgentId bob = phone.ready("bob", "PJSIP/1002", SUPPORT);
     phone.pbx.agentBehaviour("1001", AgentBehaviour.NO_ANSWER);
@@ -122,7 +122,9 @@ class PhoneCallsIT {
     assertThat(history).extracting(ContactTransition::to).containsExactly(ContactState.QUEUED,
         ContactState.OFFERED, ContactState.QUEUED, ContactState.OFFERED, ContactState.ACTIVE);
     assertThat(history.get(1).agent()).contains(ann);
-    assertThat(history.get(2).why()).isEqualTo("reject");
+    assertThat(history.get(2).why()).isEqualTo("no-answer");
+    assertThat(phone.onContext(() -> phone.view.agent(ann)).orElseThrow().presence())
+        .isEqualTo(dev.switchboard.routing.agent.Presence.notReady("missed"));
     assertThat(phone.pbx.actionsReceived()).anySatisfy(action -> {
       assertThat(action.get("Action")).hasValueSatisfying(name -> assertThat(name).isEqualToIgnoringCase("Redirect"));
       assertThat(action.get("Context")).contains("switchboard-holding");
@@ -253,7 +255,7 @@ class PhoneCallsIT {
     assertThat(phone.contact(contact).customer()).isEmpty();
     phone.ready("ann", "PJSIP/1001", SUPPORT);
     RoutingEvent.ContactChanged offer = awaitOffer(contact);
-    assertThat(offer.attributes()).containsEntry(RoutedCallIntake.MATCH, "unknown")
+    assertThat(offer.attributes()).containsEntry(RoutedCallIntake.MATCH, "none")
         .containsEntry(RoutedCallIntake.CALLER_ID, "anonymous").doesNotContainKey(RoutedCallIntake.MATCH_VALUE);
   }
 
@@ -265,7 +267,7 @@ class PhoneCallsIT {
     ContactId contact = queued(call);
     assertThat(phone.contact(contact).customer()).isEmpty();
     phone.ready("ann", "PJSIP/1001", SUPPORT);
-    assertThat(awaitOffer(contact).attributes()).containsEntry(RoutedCallIntake.MATCH, "ambiguous")
+    assertThat(awaitOffer(contact).attributes()).containsEntry(RoutedCallIntake.MATCH, "phone").containsEntry(RoutedCallIntake.AMBIGUOUS, "true")
         .containsEntry(RoutedCallIntake.MATCH_VALUE, "+4930777777");
   }
 
