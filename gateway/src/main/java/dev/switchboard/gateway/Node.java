@@ -192,6 +192,11 @@ public final class Node implements AutoCloseable {
     return routing.view();
   }
 
+  /** The phone channel, when the configuration has a {@code phone:} section. */
+  public Optional<PhoneChannel> phone() {
+    return phone;
+  }
+
   public SwitchboardConfig config() {
     return config;
   }

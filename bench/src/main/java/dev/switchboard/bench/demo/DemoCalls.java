@@ -79,6 +79,9 @@ final class DemoCalls {
   }
 
   private void place() {
+    if (!phoneReady()) {
+      return;
+    }
     long waiting = callers.stream().filter(caller -> caller.answeredAt.isEmpty()).count();
     if (waiting >= MAX_LIVE) {
       return;
@@ -88,6 +91,18 @@ final class DemoCalls {
     SimCall call = pbx.incomingCall(number, "route?queue=" + queue);
     callers.add(new Caller(call));
     log.info("[channel={}] simulated call from {} to queue {}", call.channel(), number, queue);
+  }
+
+  /** Whether every PBX link of the node is up: a call placed before would find no AMI to ring the agent with. */
+  private boolean phoneReady() {
+    return node.phone().map(channel -> channel.readiness().stream().allMatch(check -> {
+      try {
+        check.check().toCompletionStage().toCompletableFuture().get(2, TimeUnit.SECONDS);
+        return true;
+      } catch (Exception notReady) {
+        return false;
+      }
+    })).orElse(false);
   }
 
   /** A demo customer's number as a trunk sends it (digits only); sometimes a shared line or a stranger. */
