@@ -649,19 +649,26 @@ if OP == 'accept' then
 end
 
 if OP == 'reject' then
-  local cid, aid = A[1], A[2]
+  -- A[3] = 'withdrawn' when the channel failed to present the offer (not the agent's choice): no decline
+  local cid, aid, withdrawn = A[1], A[2], A[3] == 'withdrawn'
   local c, err = contact_for(cid, aid, { OFFERED = true })
   if not c then return err end
   release(cid, c)
-  redis.call('SADD', ckey(cid) .. ':d', aid)
-  redis.call('HSET', ckey(cid), 'dec', '1')
-  c.dec = '1'
+  if not withdrawn then
+    redis.call('SADD', ckey(cid) .. ':d', aid)
+    redis.call('HSET', ckey(cid), 'dec', '1')
+    c.dec = '1'
+  end
   redis.call('HINCRBY', ckey(cid), 'ring', fmt(NOW - tonumber(c.offerAt)))
   if c.pref == aid then c.prefUntil = 0 redis.call('HSET', ckey(cid), 'prefUntil', 0) end
-  requeue(cid, c, 'reject', aid)
+  requeue(cid, c, withdrawn and 'withdrawn' or 'reject', aid)
   index_agent(aid, hgetall(akey(aid)))
-  match_queue(c.q)
-  match_for_agent(aid)
+  if not withdrawn then
+    -- a withdrawn offer is matched again by the next sweep, not now: the channel that just failed to present
+    -- it would most likely fail again at once
+    match_queue(c.q)
+    match_for_agent(aid)
+  end
   return cjson.encode(R)
 end
 

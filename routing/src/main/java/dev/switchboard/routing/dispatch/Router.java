@@ -191,6 +191,14 @@ public final class Router {
   }
 
   /**
+   * The channel could not present an offer (e.g. the PBX link was down when the agent's phone had to ring): the
+   * contact goes back to its place with no blame on the agent, who stays as it was and may be offered it again.
+   */
+  public Future<Void> withdraw(ContactId contact, AgentId agent) {
+    return run("reject", contact.value(), agent.value(), "withdrawn").mapEmpty();
+  }
+
+  /**
    * The offered agent did not answer before the channel gave up (e.g. the agent's phone rang out): as on an
    * offer timeout, the contact goes back to its place and the agent to {@code NOT_READY(missed)}.
    */

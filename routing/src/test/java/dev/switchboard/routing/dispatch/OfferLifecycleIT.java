@@ -114,6 +114,21 @@ class OfferLifecycleIT {
   }
 
   @Test
+  void aWithdrawnOfferBlamesNoOneAndComesBackToTheSameAgentAtTheNextSweep() {
+    AgentId ann = ready(Centers.seller("ann"));
+    EnqueueResult.Queued contact = enqueue(ContactRequest.of(Channel.VOICE, SALES));
+    assertThat(contact.offer()).map(Offer::agent).contains(ann);
+
+    await(center.router.withdraw(contact.contact(), ann));
+    assertThat(snapshot(contact).state()).as("not offered again at once").isEqualTo(ContactState.QUEUED);
+    assertThat(await(center.view.agent(ann)).orElseThrow().presence()).isEqualTo(Presence.ready());
+
+    await(center.router.sweep());
+    assertThat(snapshot(contact).state()).isEqualTo(ContactState.OFFERED);
+    assertThat(snapshot(contact).agent()).contains(ann);
+  }
+
+  @Test
   void aCustomerLeavingDuringTheOfferEndsAbandonedWithItsWaitAndFreesTheAgent() {
     AgentId ann = ready(Centers.seller("ann"));
     center.clock.advance(Duration.ofSeconds(1));

@@ -206,7 +206,7 @@ final class CallFlow {
 
   /**
    * The agent's phone was not answered: a ring-out or a busy phone is a missed offer (the agent goes
-   * NOT_READY(missed), as on the router's own timeout); a PBX failure only rejects it.
+   * NOT_READY(missed), as on the router's own timeout); a PBX failure withdraws it, blaming no one.
    */
   private void notAnswered(CallRecord call, String why, boolean missed) {
     AgentId agent = call.ring.orElseThrow().agent();
@@ -215,9 +215,9 @@ final class CallFlow {
     dropAgentLeg(call);
     toHolding(call);
     log.info("[contact={} agent={}] agent's phone not answered ({}); offer {}, caller back to holding",
-        call.contact, agent, why, missed ? "missed" : "rejected");
-    Future<Void> returned = missed ? router.miss(call.contact, agent) : router.reject(call.contact, agent);
-    returned.onFailure(failure -> logIgnored(call, missed ? "miss" : "reject", failure));
+        call.contact, agent, why, missed ? "missed" : "withdrawn");
+    Future<Void> returned = missed ? router.miss(call.contact, agent) : router.withdraw(call.contact, agent);
+    returned.onFailure(failure -> logIgnored(call, missed ? "miss" : "withdraw", failure));
   }
 
   /** The contact went back to its queue (offer timed out or withdrawn, or a transfer). */
