@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds the {@link SwitchboardConfig} from one optional YAML file and the environment, in that
  * order of strength: defaults, then the file, then {@code SWITCHBOARD_*} variables. The list
- * sections ({@code agents:}, {@code queues:}) come from the file only. Every value is
+ * sections ({@code agents:}, {@code queues:}, {@code chat.sites}) come from the file only. Every value is
  * checked before anything uses it; all problems are reported together in one
  * {@link ConfigException}. Blocking file I/O: call it at start-up, never on an event loop.
  */
@@ -42,17 +42,19 @@ public final class ConfigLoader {
     ResolvedValues values = new Resolution(schema, environment, fileName, problems).resolve(raw);
     List<AgentSettings> agents = List.of();
     List<QueueSettings> queues = List.of();
+    List<ChatSiteSettings> chatSites = List.of();
     if (file.isPresent()) {
       FileNodes nodes = new FileNodes(file.get(), problems, environment);
       // An invalid catalogue was reported already; checking names against it would only add noise.
       SkillCatalogue catalogue = new SkillCatalogue(values.find(SwitchboardSchema.ROUTING_SKILLS).orElse(List.of()));
       agents = list(content, "agents", node -> AgentListReader.read(node, nodes, catalogue));
       queues = list(content, "queues", node -> QueueListReader.read(node, nodes, catalogue));
+      chatSites = list(content, "chat.sites", node -> ChatSiteListReader.read(node, nodes));
     }
     problems.throwIfAny();
-    LOG.info("Configuration loaded from {} with {} environment override(s), {} agent(s), {} queue(s)",
-        file.map(Path::toString).orElse("defaults"), overrides.size(), agents.size(), queues.size());
-    return SwitchboardSchema.assemble(values, file, agents, queues);
+    LOG.info("Configuration loaded from {} with {} environment override(s), {} agent(s), {} queue(s), {} chat site(s)",
+        file.map(Path::toString).orElse("defaults"), overrides.size(), agents.size(), queues.size(), chatSites.size());
+    return SwitchboardSchema.assemble(values, file, agents, queues, chatSites);
   }
 
   private static <T> List<T> list(YamlLayer.Content content, String section, Function<Node, List<T>> reader) {

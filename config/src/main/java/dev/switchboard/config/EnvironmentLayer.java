@@ -13,7 +13,8 @@ final class EnvironmentLayer {
 
   /** Variables the launcher scripts and the logging configuration read; they are not settings. */
   static final Set<String> LAUNCHER_VARIABLES = Set.of("SWITCHBOARD_CONFIG", "SWITCHBOARD_JAVA_OPTS",
-      "SWITCHBOARD_BENCH_JAVA_OPTS", "SWITCHBOARD_LOG_LEVEL", "SWITCHBOARD_ACCESS_LOG", "SWITCHBOARD_ADMIN_PASSWORD");
+      "SWITCHBOARD_BENCH_JAVA_OPTS", "SWITCHBOARD_LOG_LEVEL", "SWITCHBOARD_ACCESS_LOG", "SWITCHBOARD_ADMIN_PASSWORD",
+      "SWITCHBOARD_DEMO_IDENTITY_KEY");
 
   private EnvironmentLayer() {}
 
@@ -34,7 +35,7 @@ final class EnvironmentLayer {
 
   private static String unknown(String name, ConfigSchema schema) {
     for (String section : SwitchboardSchema.LIST_SECTIONS) {
-      String variable = ConfigKey.ENVIRONMENT_PREFIX + section.toUpperCase(Locale.ROOT);
+      String variable = ConfigKey.ENVIRONMENT_PREFIX + section.toUpperCase(Locale.ROOT).replace('.', '_');
       if (name.equals(variable) || name.startsWith(variable + "_")) {
         return "unknown variable; " + section + " is a list of mappings and can only be set in the "
             + "configuration file (" + section + ": in the YAML file): unset the variable and edit the file";

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param routing the router's scalar settings ({@code routing.*})
  * @param agents the {@code agents:} list, in file order, ids unique
  * @param queues the {@code queues:} list, in file order, ids unique and cross-references checked
+ * @param chat the web chat sites and connection limits ({@code chat:})
  */
 public record SwitchboardConfig(
     ServerSettings server,
@@ -20,7 +21,8 @@ public record SwitchboardConfig(
     Optional<Path> source,
     RoutingSection routing,
     List<AgentSettings> agents,
-    List<QueueSettings> queues) {
+    List<QueueSettings> queues,
+    ChatSection chat) {
 
   public SwitchboardConfig {
     Objects.requireNonNull(server, "server");
@@ -30,16 +32,22 @@ public record SwitchboardConfig(
     Objects.requireNonNull(routing, "routing");
     agents = List.copyOf(agents);
     queues = List.copyOf(queues);
+    Objects.requireNonNull(chat, "chat");
   }
 
-  /** A configuration with default routing settings and no agents or queues. */
+  /** A configuration with default routing settings, no agents or queues, and no chat site. */
   public SwitchboardConfig(
       ServerSettings server, RedisSettings redis, DirectorySettings directory, Optional<Path> source) {
-    this(server, redis, directory, source, RoutingSection.defaults(), List.of(), List.of());
+    this(server, redis, directory, source, RoutingSection.defaults(), List.of(), List.of(), ChatSection.defaults());
   }
 
   /** The same configuration with other server settings, e.g. a port given on the command line. */
   public SwitchboardConfig withServer(ServerSettings value) {
-    return new SwitchboardConfig(value, redis, directory, source, routing, agents, queues);
+    return new SwitchboardConfig(value, redis, directory, source, routing, agents, queues, chat);
+  }
+
+  /** The same configuration with other chat settings, e.g. the sites a test serves. */
+  public SwitchboardConfig withChat(ChatSection value) {
+    return new SwitchboardConfig(server, redis, directory, source, routing, agents, queues, value);
   }
 }

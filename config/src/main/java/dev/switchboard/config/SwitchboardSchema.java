@@ -81,16 +81,39 @@ final class SwitchboardSchema {
   static final ConfigKey<Integer> ROUTING_COST_EMAIL = cost(ContactChannel.EMAIL, 20);
   static final ConfigKey<Integer> ROUTING_COST_CALLBACK = cost(ContactChannel.CALLBACK, 100);
 
+  static final ConfigKey<Integer> CHAT_MAX_FRAME_CHARS = ConfigKey.withDefault("chat.limits.max-frame-chars",
+      new IntegerType(256, 1_000_000), "12000",
+      "Longest frame a visitor may send, in characters; longer frames are refused with too-large.");
+  static final ConfigKey<Integer> CHAT_CONNECTION_BURST = ConfigKey.withDefault("chat.limits.connection-burst",
+      new IntegerType(1, 100_000), "10", "Frames one visitor connection may send at once before it is slowed down.");
+  static final ConfigKey<Integer> CHAT_CONNECTION_PER_SECOND = ConfigKey.withDefault(
+      "chat.limits.connection-per-second", new IntegerType(1, 100_000), "2",
+      "Frames per second one visitor connection may send once its burst is spent.");
+  static final ConfigKey<Integer> CHAT_ADDRESS_BURST = ConfigKey.withDefault("chat.limits.address-burst",
+      new IntegerType(1, 10_000_000), "40",
+      "Frames all visitor connections from one client address may send at once; raise it behind a proxy.");
+  static final ConfigKey<Integer> CHAT_ADDRESS_PER_SECOND = ConfigKey.withDefault("chat.limits.address-per-second",
+      new IntegerType(1, 10_000_000), "10",
+      "Frames per second all visitor connections from one client address may send once their burst is spent.");
+  static final ConfigKey<Duration> CHAT_HEARTBEAT = ConfigKey.withDefault("chat.limits.heartbeat",
+      new DurationType(Duration.ofSeconds(1), Duration.ofMinutes(10)), "20s",
+      "How often the server pings a visitor; a connection silent for three periods is closed.");
+  static final ConfigKey<Duration> CHAT_ABANDON_AFTER = ConfigKey.withDefault("chat.limits.abandon-after",
+      new DurationType(Duration.ofSeconds(1), Duration.ofHours(1)), "90s",
+      "How long a waiting visitor who lost the connection may take to come back before the chat counts as abandoned.");
+
   static final ConfigSchema SCHEMA = new ConfigSchema(List.of(
       SERVER_HOST, SERVER_PORT, SERVER_BODY_LIMIT, SERVER_IMPORT_LIMIT, SERVER_SHUTDOWN_GRACE,
       REDIS_URI, REDIS_PASSWORD, REDIS_CENTER, REDIS_DATA_DIR, REDIS_COMMAND_TIMEOUT, REDIS_CONNECT_TIMEOUT,
       DIRECTORY_DEFAULT_REGION, DIRECTORY_TIMELINE_LIMIT,
       ROUTING_OFFER_TIMEOUT, ROUTING_PREFERRED_AGENT_WAIT, ROUTING_TRANSFER_WAIT, ROUTING_SWEEP_INTERVAL,
       ROUTING_BACKLOG_SIZE, ROUTING_RETENTION, ROUTING_SKILLS, ROUTING_REASON_CODES,
-      ROUTING_COST_VOICE, ROUTING_COST_CHAT, ROUTING_COST_EMAIL, ROUTING_COST_CALLBACK));
+      ROUTING_COST_VOICE, ROUTING_COST_CHAT, ROUTING_COST_EMAIL, ROUTING_COST_CALLBACK,
+      CHAT_MAX_FRAME_CHARS, CHAT_CONNECTION_BURST, CHAT_CONNECTION_PER_SECOND, CHAT_ADDRESS_BURST,
+      CHAT_ADDRESS_PER_SECOND, CHAT_HEARTBEAT, CHAT_ABANDON_AFTER));
 
-  /** Top-level sections that hold lists of mappings; they are read from the file only. */
-  static final List<String> LIST_SECTIONS = List.of("agents", "queues");
+  /** Sections that hold lists of mappings, by path; they are read from the file only. */
+  static final List<String> LIST_SECTIONS = List.of("agents", "queues", "chat.sites");
 
   private SwitchboardSchema() {}
 
@@ -100,7 +123,7 @@ final class SwitchboardSchema {
   }
 
   static SwitchboardConfig assemble(ResolvedValues values, Optional<Path> source, List<AgentSettings> agents,
-      List<QueueSettings> queues) {
+      List<QueueSettings> queues, List<ChatSiteSettings> chatSites) {
     ServerSettings server = new ServerSettings(values.get(SERVER_HOST), values.get(SERVER_PORT),
         values.get(SERVER_BODY_LIMIT), values.get(SERVER_IMPORT_LIMIT), values.get(SERVER_SHUTDOWN_GRACE));
     RedisSettings redis = new RedisSettings(values.find(REDIS_URI), values.find(REDIS_PASSWORD),
@@ -108,7 +131,14 @@ final class SwitchboardSchema {
         values.get(REDIS_COMMAND_TIMEOUT), values.get(REDIS_CONNECT_TIMEOUT));
     DirectorySettings directory = new DirectorySettings(
         values.get(DIRECTORY_DEFAULT_REGION), values.get(DIRECTORY_TIMELINE_LIMIT));
-    return new SwitchboardConfig(server, redis, directory, source, routing(values), agents, queues);
+    return new SwitchboardConfig(server, redis, directory, source, routing(values), agents, queues,
+        new ChatSection(chatSites, chatLimits(values)));
+  }
+
+  private static ChatLimitSettings chatLimits(ResolvedValues values) {
+    return new ChatLimitSettings(values.get(CHAT_MAX_FRAME_CHARS), values.get(CHAT_CONNECTION_BURST),
+        values.get(CHAT_CONNECTION_PER_SECOND), values.get(CHAT_ADDRESS_BURST), values.get(CHAT_ADDRESS_PER_SECOND),
+        values.get(CHAT_HEARTBEAT), values.get(CHAT_ABANDON_AFTER));
   }
 
   private static RoutingSection routing(ResolvedValues values) {
