@@ -28,6 +28,7 @@ import dev.switchboard.routing.dispatch.Router;
 import dev.switchboard.routing.dispatch.RoutingView;
 import dev.switchboard.routing.dispatch.EventFeed;
 import dev.switchboard.routing.store.RedisStore;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -93,6 +94,7 @@ public final class Node implements AutoCloseable {
   public static Node start(SwitchboardConfig config, ConfiguredRouting routing, DeskSettings desk,
       Optional<Conversations> conversationsOverride) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(registry);
     RedisConnection redis = RedisConnection.open(config.redis(), registry);
     Vertx vertx = Vertx.builder()
         .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
@@ -125,7 +127,7 @@ public final class Node implements AutoCloseable {
       SupervisorRoutes supervisors = new SupervisorRoutes(routing.rules(), routed.view());
       DeskRoutes deskRoutes = new DeskRoutes(routed.hub(), auth);
       VisitorChat chat = new VisitorChat(store, conversations, routed.router(), routing.rules(), routed.view(),
-          directory, normalizer, ChatSites.demo(), ChatSettings.defaults(), limits, clock);
+          directory, normalizer, chatSites(config), ChatSettings.from(config.chat().limits()), limits, clock);
       await(chat.start(new EventFeed(vertx, store.keys(), redis.openPubSub())), "subscribe to chat and routing events");
 
       int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -193,6 +195,14 @@ public final class Node implements AutoCloseable {
     }
     redis.close();
     log.info("Switchboard stopped");
+  }
+
+  private static ChatSites chatSites(SwitchboardConfig config) {
+    ChatSites sites = ChatSites.from(config.chat().sites());
+    if (sites.isEmpty()) {
+      log.warn("No chat.sites configured: every chat widget will be refused until a site is added to the configuration");
+    }
+    return sites;
   }
 
   private static ReadinessCheck redisCheck(RedisStore store, RedisConnection redis) {

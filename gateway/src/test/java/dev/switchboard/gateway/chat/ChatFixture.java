@@ -35,7 +35,7 @@ final class ChatFixture implements AutoCloseable {
     await(router.start());
     VisitorChat chat = new VisitorChat(redis.store(),
         new RedisConversations(redis.store(), chatEvents, clock, ChatLimits.defaults()), router, ChatRouting.rules(),
-        view, new RedisCustomerDirectory(redis.store(), normalizer, 50, clock), normalizer, ChatSites.demo(),
+        view, new RedisCustomerDirectory(redis.store(), normalizer, 50, clock), normalizer, ChatSites.from(ChatRouting.chat().sites()),
         settings, ChatLimits.defaults(), clock);
     await(chat.start(new EventFeed(vertx, redis.store().keys(), routingEvents)));
     io.vertx.ext.web.Router web = io.vertx.ext.web.Router.router(vertx);
