@@ -10,7 +10,8 @@ public final class Main {
       "       switchboard bench lookup [--seconds 30] [--rate 5000] [--customers 1000000] [--connections 32]",
       "       switchboard bench routing [--agents 2000] [--rate 5000] [--seconds 30] [--handle-ms 100]",
       "       switchboard bench phone [--calls-per-second 200] [--seconds 60] [--talk-ms 1000] [--agents N]"
-          + " [--flood-seconds 3]");
+          + " [--flood-seconds 3]",
+      "       switchboard bench chat [--visitors 20000] [--seconds 60] [--rate 5000] [--agents rate/20]");
 
   private Main() {}
 
@@ -26,6 +27,7 @@ public final class Main {
       case "routing" -> RoutingBenchmark.run(new BenchArgs(options, "agents", "rate", "seconds", "handle-ms"));
       case "phone" -> PhoneBenchmark.run(new BenchArgs(options, "calls-per-second", "seconds", "talk-ms", "agents",
           "flood-seconds"));
+      case "chat" -> ChatBenchmark.run(new BenchArgs(options, "visitors", "seconds", "rate", "agents"));
       default -> fail("unknown benchmark '" + args[0] + "'");
     }
     System.exit(0);
