@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Web chat at scale on one node: a node in a child JVM capped at 2 GiB of heap, {@code visitors} visitor sockets,
@@ -54,13 +53,13 @@ final class ChatBenchmark {
           rate / 2.0 / pairs);
       NodeRun chat = chatRun(vertx, context, config, work, visitors, pairs, rate, seconds);
       System.out.println("chat:     " + chat.load());
-      System.out.printf("          node heap used after the load %s MiB (peak seen %s MiB, live after a full GC %s MiB,"
-          + " cap %s)%n", mib(chat.heapAfter()), mib(chat.heapPeak()), mib(chat.heapLive()), ChildJvm.MAX_HEAP);
+      System.out.printf("          node heap used after the load %s MiB (live after a full GC %s MiB, cap %s)%n",
+          mib(chat.heapAfter()), mib(chat.heapLive()), ChildJvm.MAX_HEAP);
       RelayLoad.Result echo = echoRun(vertx, context, work, visitors, agents, pairs, rate, seconds);
       System.out.println("baseline: " + echo);
       double ratio = echo.p99() > 0 ? chat.load().p99() / echo.p99() : 0;
       System.out.printf("RESULT chat sockets=%d heap_mb=%s rate=%.0f p99_ms=%.2f baseline_ratio=%.2f%n",
-          chat.load().sockets(), mib(chat.heapAfter()), chat.load().rate(), chat.load().p99(), ratio);
+          chat.load().sockets(), mib(chat.heapAfter()), chat.load().relayedRate(), chat.load().p99(), ratio);
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
@@ -82,8 +81,8 @@ final class ChatBenchmark {
     return (int) Math.max(1, fit);
   }
 
-  /** What the chat run measured: the load, and the node's heap (bytes) after it, at its peak and live. */
-  record NodeRun(RelayLoad.Result load, OptionalLong heapAfter, OptionalLong heapPeak, OptionalLong heapLive) {}
+  /** What the chat run measured: the load, and the node's heap (bytes) right after it and live after a full GC. */
+  record NodeRun(RelayLoad.Result load, OptionalLong heapAfter, OptionalLong heapLive) {}
 
   private static NodeRun chatRun(Vertx vertx, Context context, ChatNodeConfig config, Path work, int visitors,
       int pairs, int rate, int seconds) throws Exception {
@@ -94,7 +93,6 @@ final class ChatBenchmark {
     try (ChildJvm node = ChildJvm.start("node", "dev.switchboard.gateway.Main",
         List.of("start", "--config", file.toString()), environment, work.resolve("node.log"))) {
       node.awaitReady("http://127.0.0.1:" + config.port() + "/ready", Duration.ofSeconds(120));
-      HeapWatch watch = new HeapWatch(node, config.port());
       List<String> tokens = onContext(context, () -> new DeskAccounts(vertx, config.port())
           .signIn(adminPassword, config.agentIds()));
       RelayLoad load = new RelayLoad(vertx, context);
@@ -104,14 +102,15 @@ final class ChatBenchmark {
       System.out.printf("  node: sockets open and %,d chats answered in %.1f s%n", onContext(context,
           () -> Future.succeededFuture(relay.pairs())), (System.nanoTime() - opening) / 1e9);
       RelayLoad.Result result = load.run(relay, rate, WARM_UP, Duration.ofSeconds(seconds));
+      long reading = System.nanoTime();
       OptionalLong after = node.heapUsedBytes(config.port());
-      watch.stop();
+      System.out.printf("  node: /metrics read in %d ms%n", (System.nanoTime() - reading) / 1_000_000);
       OptionalLong live = node.collectGarbage() ? node.heapUsedBytes(config.port()) : OptionalLong.empty();
       if (!node.alive()) {
         throw new IllegalStateException("the node died under load:\n" + node.tail());
       }
       onContext(context, relay::close);
-      return new NodeRun(result, after, watch.peak(), live);
+      return new NodeRun(result, after, live);
     }
   }
 
@@ -143,36 +142,6 @@ final class ChatBenchmark {
   private static int freePort() throws java.io.IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
-    }
-  }
-
-  /** Reads the node's heap every 2 s on a thread of its own, keeping the highest figure seen. */
-  private static final class HeapWatch {
-    private final AtomicLong peak = new AtomicLong(-1);
-    private final Thread thread;
-
-    HeapWatch(ChildJvm node, int port) {
-      thread = new Thread(() -> {
-        while (!Thread.currentThread().isInterrupted()) {
-          node.heapUsedBytes(port).ifPresent(used -> peak.accumulateAndGet(used, Math::max));
-          try {
-            Thread.sleep(2000);
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      }, "heap-watch");
-      thread.setDaemon(true);
-      thread.start();
-    }
-
-    void stop() throws InterruptedException {
-      thread.interrupt();
-      thread.join(5000);
-    }
-
-    OptionalLong peak() {
-      return peak.get() < 0 ? OptionalLong.empty() : OptionalLong.of(peak.get());
     }
   }
 }

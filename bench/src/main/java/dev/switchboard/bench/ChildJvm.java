@@ -44,7 +44,8 @@ final class ChildJvm implements AutoCloseable {
     if (OPEN_FILES_RAISED) {
       command.addAll(List.of("prlimit", "--nofile=" + OPEN_FILES + ":" + OPEN_FILES, "--"));
     }
-    command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), MAX_HEAP,
+    String gcLog = "-Xlog:gc:file=" + log.resolveSibling(log.getFileName() + ".gc");
+    command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), MAX_HEAP, gcLog,
         "-cp", System.getProperty("java.class.path"), mainClass));
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

@@ -36,6 +36,11 @@ final class RelayLoad implements Relay.Receiver {
       return sent / seconds;
     }
 
+    /** Messages of the measured period that reached the other side, per second of it. */
+    double relayedRate() {
+      return received / seconds;
+    }
+
     @Override
     public String toString() {
       return String.format("%,d messages sent (%,.0f/s), %,d relayed; relay latency p50 %.2f ms, p99 %.2f ms, "
