@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds the {@link SwitchboardConfig} from one optional YAML file and the environment, in that
  * order of strength: defaults, then the file, then {@code SWITCHBOARD_*} variables. The list
- * sections ({@code agents:}, {@code queues:}) come from the file only. Every value is
+ * sections ({@code agents:}, {@code queues:}, {@code chat.sites}) come from the file only. Every value is
  * checked before anything uses it; all problems are reported together in one
  * {@link ConfigException}. Blocking file I/O: call it at start-up, never on an event loop.
  */
@@ -43,6 +43,7 @@ public final class ConfigLoader {
     List<AgentSettings> agents = List.of();
     List<QueueSettings> queues = List.of();
     List<PbxSettings> pbxs = List.of();
+    List<ChatSiteSettings> chatSites = List.of();
     if (file.isPresent()) {
       FileNodes nodes = new FileNodes(file.get(), problems, environment);
       // An invalid catalogue was reported already; checking names against it would only add noise.
@@ -51,12 +52,14 @@ public final class ConfigLoader {
       queues = list(content, "queues", node -> QueueListReader.read(node, nodes, catalogue));
       int agiPort = values.find(SwitchboardSchema.PHONE_AGI_PORT).orElse(4573);
       pbxs = list(content, PbxListReader.SECTION, node -> PbxListReader.read(node, nodes, agiPort));
+      chatSites = list(content, "chat.sites", node -> ChatSiteListReader.read(node, nodes));
     }
     requirePbxForPhoneKeys(raw, content, fileName, problems);
     problems.throwIfAny();
-    LOG.info("Configuration loaded from {} with {} environment override(s), {} agent(s), {} queue(s)",
-        file.map(Path::toString).orElse("defaults"), overrides.size(), agents.size(), queues.size());
-    return SwitchboardSchema.assemble(values, file, agents, queues, pbxs);
+    LOG.info("Configuration loaded from {} with {} environment override(s), {} agent(s), {} queue(s), {} PBX(s), "
+        + "{} chat site(s)", file.map(Path::toString).orElse("defaults"), overrides.size(), agents.size(),
+        queues.size(), pbxs.size(), chatSites.size());
+    return SwitchboardSchema.assemble(values, file, agents, queues, pbxs, chatSites);
   }
 
   /** Phone settings without a PBX would silently do nothing: say so instead. */

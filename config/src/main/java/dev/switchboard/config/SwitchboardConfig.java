@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param agents the {@code agents:} list, in file order, ids unique
  * @param queues the {@code queues:} list, in file order, ids unique and cross-references checked
  * @param phone the phone channel ({@code phone:}), absent when no PBX is configured
+ * @param chat the web chat sites and connection limits ({@code chat:})
  */
 public record SwitchboardConfig(
     ServerSettings server,
@@ -22,7 +23,8 @@ public record SwitchboardConfig(
     RoutingSection routing,
     List<AgentSettings> agents,
     List<QueueSettings> queues,
-    Optional<PhoneSection> phone) {
+    Optional<PhoneSection> phone,
+    ChatSection chat) {
 
   public SwitchboardConfig {
     Objects.requireNonNull(server, "server");
@@ -33,27 +35,28 @@ public record SwitchboardConfig(
     agents = List.copyOf(agents);
     queues = List.copyOf(queues);
     Objects.requireNonNull(phone, "phone");
+    Objects.requireNonNull(chat, "chat");
   }
 
-  /** A configuration without the phone channel. */
-  public SwitchboardConfig(ServerSettings server, RedisSettings redis, DirectorySettings directory,
-      Optional<Path> source, RoutingSection routing, List<AgentSettings> agents, List<QueueSettings> queues) {
-    this(server, redis, directory, source, routing, agents, queues, Optional.empty());
-  }
-
-  /** A configuration with default routing settings and no agents or queues. */
+  /** A configuration with default routing settings, no agents or queues, no phone channel and no chat site. */
   public SwitchboardConfig(
       ServerSettings server, RedisSettings redis, DirectorySettings directory, Optional<Path> source) {
-    this(server, redis, directory, source, RoutingSection.defaults(), List.of(), List.of());
+    this(server, redis, directory, source, RoutingSection.defaults(), List.of(), List.of(), Optional.empty(),
+        ChatSection.defaults());
   }
 
   /** The same configuration with other server settings, e.g. a port given on the command line. */
   public SwitchboardConfig withServer(ServerSettings value) {
-    return new SwitchboardConfig(value, redis, directory, source, routing, agents, queues, phone);
+    return new SwitchboardConfig(value, redis, directory, source, routing, agents, queues, phone, chat);
   }
 
   /** The same configuration with the phone channel {@code value} (the demo's simulated PBX). */
   public SwitchboardConfig withPhone(Optional<PhoneSection> value) {
-    return new SwitchboardConfig(server, redis, directory, source, routing, agents, queues, value);
+    return new SwitchboardConfig(server, redis, directory, source, routing, agents, queues, value, chat);
+  }
+
+  /** The same configuration with other chat settings, e.g. the sites a test serves. */
+  public SwitchboardConfig withChat(ChatSection value) {
+    return new SwitchboardConfig(server, redis, directory, source, routing, agents, queues, phone, value);
   }
 }

@@ -106,6 +106,26 @@ final class SwitchboardSchema {
   static final ConfigKey<Duration> PHONE_RECONCILE = ConfigKey.withDefault("phone.calls.reconcile-interval",
       new DurationType(Duration.ofSeconds(1), Duration.ofHours(1)), "30s",
       "How often held calls are checked against the PBX's channels, so a call whose end was missed ends its contact.");
+  static final ConfigKey<Integer> CHAT_MAX_FRAME_CHARS = ConfigKey.withDefault("chat.limits.max-frame-chars",
+      new IntegerType(256, 1_000_000), "12000",
+      "Longest frame a visitor may send, in characters; longer frames are refused with too-large.");
+  static final ConfigKey<Integer> CHAT_CONNECTION_BURST = ConfigKey.withDefault("chat.limits.connection-burst",
+      new IntegerType(1, 100_000), "10", "Frames one visitor connection may send at once before it is slowed down.");
+  static final ConfigKey<Integer> CHAT_CONNECTION_PER_SECOND = ConfigKey.withDefault(
+      "chat.limits.connection-per-second", new IntegerType(1, 100_000), "2",
+      "Frames per second one visitor connection may send once its burst is spent.");
+  static final ConfigKey<Integer> CHAT_ADDRESS_BURST = ConfigKey.withDefault("chat.limits.address-burst",
+      new IntegerType(1, 10_000_000), "40",
+      "Frames all visitor connections from one client address may send at once; raise it behind a proxy.");
+  static final ConfigKey<Integer> CHAT_ADDRESS_PER_SECOND = ConfigKey.withDefault("chat.limits.address-per-second",
+      new IntegerType(1, 10_000_000), "10",
+      "Frames per second all visitor connections from one client address may send once their burst is spent.");
+  static final ConfigKey<Duration> CHAT_HEARTBEAT = ConfigKey.withDefault("chat.limits.heartbeat",
+      new DurationType(Duration.ofSeconds(1), Duration.ofMinutes(10)), "20s",
+      "How often the server pings a visitor; a connection silent for three periods is closed.");
+  static final ConfigKey<Duration> CHAT_ABANDON_AFTER = ConfigKey.withDefault("chat.limits.abandon-after",
+      new DurationType(Duration.ofSeconds(1), Duration.ofHours(1)), "90s",
+      "How long a waiting visitor who lost the connection may take to come back before the chat counts as abandoned.");
 
   static final ConfigSchema SCHEMA = new ConfigSchema(List.of(
       SERVER_HOST, SERVER_PORT, SERVER_BODY_LIMIT, SERVER_IMPORT_LIMIT, SERVER_SHUTDOWN_GRACE,
@@ -115,10 +135,12 @@ final class SwitchboardSchema {
       ROUTING_BACKLOG_SIZE, ROUTING_RETENTION, ROUTING_SKILLS, ROUTING_REASON_CODES,
       ROUTING_COST_VOICE, ROUTING_COST_CHAT, ROUTING_COST_EMAIL, ROUTING_COST_CALLBACK,
       PHONE_AGI_BIND_ADDRESS, PHONE_AGI_PORT, PHONE_AGI_MAX_CALLS, PHONE_AGI_INTAKE_TIMEOUT, PHONE_HOLDING_CONTEXT,
-      PHONE_CONNECT_CONTEXT, PHONE_CLICK_TO_DIAL_CONTEXT, PHONE_RING_GRACE, PHONE_ORIGINATE_RING, PHONE_RECONCILE));
+      PHONE_CONNECT_CONTEXT, PHONE_CLICK_TO_DIAL_CONTEXT, PHONE_RING_GRACE, PHONE_ORIGINATE_RING, PHONE_RECONCILE,
+      CHAT_MAX_FRAME_CHARS, CHAT_CONNECTION_BURST, CHAT_CONNECTION_PER_SECOND, CHAT_ADDRESS_BURST,
+      CHAT_ADDRESS_PER_SECOND, CHAT_HEARTBEAT, CHAT_ABANDON_AFTER));
 
-  /** Top-level sections that hold lists of mappings; they are read from the file only. */
-  static final List<String> LIST_SECTIONS = List.of("agents", "queues", PbxListReader.SECTION);
+  /** Sections that hold lists of mappings, by path; they are read from the file only. */
+  static final List<String> LIST_SECTIONS = List.of("agents", "queues", PbxListReader.SECTION, "chat.sites");
 
   private SwitchboardSchema() {}
 
@@ -134,7 +156,7 @@ final class SwitchboardSchema {
   }
 
   static SwitchboardConfig assemble(ResolvedValues values, Optional<Path> source, List<AgentSettings> agents,
-      List<QueueSettings> queues, List<PbxSettings> pbxs) {
+      List<QueueSettings> queues, List<PbxSettings> pbxs, List<ChatSiteSettings> chatSites) {
     ServerSettings server = new ServerSettings(values.get(SERVER_HOST), values.get(SERVER_PORT),
         values.get(SERVER_BODY_LIMIT), values.get(SERVER_IMPORT_LIMIT), values.get(SERVER_SHUTDOWN_GRACE));
     RedisSettings redis = new RedisSettings(values.find(REDIS_URI), values.find(REDIS_PASSWORD),
@@ -143,7 +165,7 @@ final class SwitchboardSchema {
     DirectorySettings directory = new DirectorySettings(
         values.get(DIRECTORY_DEFAULT_REGION), values.get(DIRECTORY_TIMELINE_LIMIT));
     return new SwitchboardConfig(server, redis, directory, source, routing(values), agents, queues,
-        phone(values, pbxs));
+        phone(values, pbxs), new ChatSection(chatSites, chatLimits(values)));
   }
 
   /** The phone section; absent when no PBX is listed. */
@@ -155,6 +177,12 @@ final class SwitchboardSchema {
         values.get(PHONE_AGI_INTAKE_TIMEOUT), values.get(PHONE_HOLDING_CONTEXT), values.get(PHONE_CONNECT_CONTEXT),
         values.get(PHONE_CLICK_TO_DIAL_CONTEXT), values.get(PHONE_RING_GRACE), values.get(PHONE_ORIGINATE_RING),
         values.get(PHONE_RECONCILE), pbxs));
+  }
+
+  private static ChatLimitSettings chatLimits(ResolvedValues values) {
+    return new ChatLimitSettings(values.get(CHAT_MAX_FRAME_CHARS), values.get(CHAT_CONNECTION_BURST),
+        values.get(CHAT_CONNECTION_PER_SECOND), values.get(CHAT_ADDRESS_BURST), values.get(CHAT_ADDRESS_PER_SECOND),
+        values.get(CHAT_HEARTBEAT), values.get(CHAT_ABANDON_AFTER));
   }
 
   private static RoutingSection routing(ResolvedValues values) {

@@ -163,7 +163,8 @@ final class YamlLayer {
 
   private List<String> topLevel() {
     List<String> sections = new ArrayList<>(schema.topSections());
-    SwitchboardSchema.LIST_SECTIONS.stream().filter(section -> section.indexOf('.') < 0).forEach(sections::add);
+    SwitchboardSchema.LIST_SECTIONS.stream().filter(section -> section.indexOf('.') < 0)
+        .filter(section -> !sections.contains(section)).forEach(sections::add);
     return sections;
   }
 

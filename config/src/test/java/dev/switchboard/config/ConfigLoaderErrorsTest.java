@@ -31,7 +31,7 @@ class ConfigLoaderErrorsTest {
     ConfigException error = failure("- server\n- redis\n", Map.of());
 
     assertThat(error.getMessage())
-        .contains(file() + ": the top level must be a mapping of sections (server:, redis:, directory:, routing:, phone:, agents:, queues:), got a list");
+        .contains(file() + ": the top level must be a mapping of sections (server:, redis:, directory:, routing:, phone:, chat:, agents:, queues:), got a list");
   }
 
   @Test

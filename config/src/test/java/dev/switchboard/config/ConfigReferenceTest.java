@@ -32,7 +32,7 @@ class ConfigReferenceTest {
     for (ConfigKey<?> key : SwitchboardSchema.SCHEMA.keys()) {
       assertThat(docs).contains("`" + key.path() + "`", "`" + key.environmentVariable() + "`");
     }
-    assertThat(ConfigReference.keys()).hasSize(35).contains("server.port", "redis.password", "directory.default-region", "routing.offer-timeout",
+    assertThat(ConfigReference.keys()).hasSize(42).contains("server.port", "redis.password", "directory.default-region", "routing.offer-timeout",
         "routing.costs.voice");
   }
 
@@ -44,6 +44,9 @@ class ConfigReferenceTest {
       assertThat(docs).contains("| `" + field + "` |");
     }
     for (String field : QueueListReader.FIELDS) {
+      assertThat(docs).contains("| `" + field + "` |");
+    }
+    for (String field : ChatSiteListReader.FIELDS) {
       assertThat(docs).contains("| `" + field + "` |");
     }
     for (String action : EscalationReader.ACTIONS) {

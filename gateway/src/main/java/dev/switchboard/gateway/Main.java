@@ -94,10 +94,14 @@ public final class Main {
   private static SwitchboardConfig load(CommandLine command, Map<String, String> env) {
     Optional<Path> file = command.option("config").or(() -> Optional.ofNullable(env.get("SWITCHBOARD_CONFIG")))
         .map(Path::of);
-    if (file.isEmpty() && command.name().equals("demo")) {
-      file = Optional.of(DemoSeed.configuration(Path.of(env.getOrDefault("SWITCHBOARD_REDIS_DATA_DIR", "data"))));
+    Map<String, String> environment = env;
+    if (command.name().equals("demo")) {
+      environment = DemoSeed.withIdentityKey(env);
+      if (file.isEmpty()) {
+        file = Optional.of(DemoSeed.configuration(Path.of(env.getOrDefault("SWITCHBOARD_REDIS_DATA_DIR", "data"))));
+      }
     }
-    SwitchboardConfig config = ConfigLoader.load(file, env);
+    SwitchboardConfig config = ConfigLoader.load(file, environment);
     Optional<String> port = command.option("port");
     if (port.isPresent()) {
       config = config.withServer(config.server().withPort(CommandLine.port(port.get())));

@@ -31,6 +31,7 @@ import dev.switchboard.routing.dispatch.Router;
 import dev.switchboard.routing.dispatch.RoutingView;
 import dev.switchboard.routing.dispatch.EventFeed;
 import dev.switchboard.routing.store.RedisStore;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -99,6 +100,7 @@ public final class Node implements AutoCloseable {
   public static Node start(SwitchboardConfig config, ConfiguredRouting routing, DeskSettings desk,
       Optional<Conversations> conversationsOverride) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(registry);
     RedisConnection redis = RedisConnection.open(config.redis(), registry);
     Vertx vertx = Vertx.builder()
         .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
@@ -132,7 +134,7 @@ public final class Node implements AutoCloseable {
           routing.agents().keySet(), routed.view(), routed.router(), auth.provisioning());
       DeskRoutes deskRoutes = new DeskRoutes(routed.hub(), auth);
       VisitorChat chat = new VisitorChat(store, conversations, routed.router(), routing.rules(), routed.view(),
-          directory, normalizer, ChatSites.demo(), ChatSettings.defaults(), limits, clock);
+          directory, normalizer, chatSites(config), ChatSettings.from(config.chat().limits()), limits, clock);
       await(chat.start(new EventFeed(vertx, store.keys(), redis.openPubSub())), "subscribe to chat and routing events");
       Optional<PhoneChannel> phone = config.phone().map(section -> await(PhoneChannel.start(vertx, section,
           routed.router(), routed.view(), directory, normalizer, new RedisAgentDirectory(store),
@@ -214,6 +216,14 @@ public final class Node implements AutoCloseable {
     }
     redis.close();
     log.info("Switchboard stopped");
+  }
+
+  private static ChatSites chatSites(SwitchboardConfig config) {
+    ChatSites sites = ChatSites.from(config.chat().sites());
+    if (sites.isEmpty()) {
+      log.warn("No chat.sites configured: every chat widget will be refused until a site is added to the configuration");
+    }
+    return sites;
   }
 
   private static ReadinessCheck redisCheck(RedisStore store, RedisConnection redis) {

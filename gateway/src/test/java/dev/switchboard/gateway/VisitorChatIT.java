@@ -7,7 +7,6 @@ import dev.switchboard.channels.webchat.ChatLimits;
 import dev.switchboard.channels.webchat.ConversationId;
 import dev.switchboard.channels.webchat.RedisConversations;
 import dev.switchboard.channels.webchat.Sender;
-import dev.switchboard.gateway.chat.ChatSites;
 import dev.switchboard.gateway.chat.ChatRouting;
 import dev.switchboard.routing.agent.AgentId;
 import dev.switchboard.routing.agent.AgentProfile;
@@ -53,7 +52,7 @@ class VisitorChatIT {
 
   @BeforeEach
   void start() {
-    node = Node.start(TestNodes.config(TestRedis.uri(), center), ChatRouting.configured(),
+    node = Node.start(TestNodes.config(TestRedis.uri(), center).withChat(ChatRouting.chat()), ChatRouting.configured(),
         dev.switchboard.gateway.agent.DeskSettings.defaults(), java.util.Optional.empty());
     // logged in but not ready: visitors wait in the queue instead of being offered the offline form
     await(node.router().login(AgentProfile.of(new AgentId("standby"), "Standby", Map.of())));
@@ -335,7 +334,7 @@ class VisitorChatIT {
 
   private static String sign(String userId) throws Exception {
     Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(ChatSites.DEMO_IDENTITY_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+    mac.init(new SecretKeySpec(ChatRouting.IDENTITY_KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8),
         "HmacSHA256"));
     return HexFormat.of().formatHex(mac.doFinal(userId.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }

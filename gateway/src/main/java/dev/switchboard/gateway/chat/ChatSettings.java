@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.chat;
 
+import dev.switchboard.config.ChatLimitSettings;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -47,6 +48,14 @@ public record ChatSettings(int maxFrameChars, Rate connectionRate, Rate addressR
   public static ChatSettings defaults() {
     return new ChatSettings(12_000, new Rate(10, 2), new Rate(40, 10), 20, Duration.ofSeconds(20),
         Duration.ofSeconds(5), Duration.ofMinutes(3), Duration.ofSeconds(90));
+  }
+
+  /** The configuration's {@code chat.limits}, with the defaults for what it does not set. */
+  public static ChatSettings from(ChatLimitSettings limits) {
+    ChatSettings defaults = defaults();
+    return new ChatSettings(limits.maxFrameChars(), new Rate(limits.connectionBurst(), limits.connectionPerSecond()),
+        new Rate(limits.addressBurst(), limits.addressPerSecond()), defaults.violationsBeforeClose(),
+        limits.heartbeat(), defaults.positionInterval(), defaults.defaultHandleTime(), limits.abandonAfter());
   }
 
   public ChatSettings withAbandonAfter(Duration value) {

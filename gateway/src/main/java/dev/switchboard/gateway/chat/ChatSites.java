@@ -1,5 +1,8 @@
 package dev.switchboard.gateway.chat;
 
+import dev.switchboard.config.ChatSiteSettings;
+import dev.switchboard.config.Secret;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -9,9 +12,6 @@ import java.util.stream.Collectors;
 /** The sites that may embed the widget, by id. Immutable. */
 public record ChatSites(Map<String, ChatSite> byId) {
 
-  /** The identity key of the demo site; a real site's key comes from configuration, never from code. */
-  public static final String DEMO_IDENTITY_SECRET = "demo-site-identity-key";
-
   public ChatSites {
     byId = Map.copyOf(byId);
   }
@@ -20,10 +20,15 @@ public record ChatSites(Map<String, ChatSite> byId) {
     return new ChatSites(Set.of(sites).stream().collect(Collectors.toMap(ChatSite::id, Function.identity())));
   }
 
-  /** The demo shop served at /demo, plus the local development origins. */
-  public static ChatSites demo() {
-    return of(new ChatSite("demo", Set.of("http://localhost:8080", "http://127.0.0.1:8080"),
-        Optional.of(DEMO_IDENTITY_SECRET), true));
+  /** The sites of the configuration's {@code chat.sites} list. */
+  public static ChatSites from(List<ChatSiteSettings> sites) {
+    return new ChatSites(sites.stream().collect(Collectors.toMap(ChatSiteSettings::id,
+        site -> new ChatSite(site.id(), Set.copyOf(site.origins()), site.identitySecret().map(Secret::value),
+            site.recoveryOnLowRating()))));
+  }
+
+  public boolean isEmpty() {
+    return byId.isEmpty();
   }
 
   public Optional<ChatSite> find(String id) {

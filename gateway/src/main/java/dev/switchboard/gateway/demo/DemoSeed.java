@@ -16,6 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +38,25 @@ public final class DemoSeed {
   public static final String DEMO_PASSWORD = "switchboard-demo";
 
   private DemoSeed() {}
+
+  /** Variable holding the demo chat site's identity key, named by the demo configuration's {@code chat.sites}. */
+  public static final String IDENTITY_KEY_VARIABLE = "SWITCHBOARD_DEMO_IDENTITY_KEY";
+
+  /**
+   * The environment with a random identity key for the demo chat site when none is set, so the demo needs no
+   * setup while the key is still never written in a file; a user who signs identities exports their own.
+   */
+  public static Map<String, String> withIdentityKey(Map<String, String> environment) {
+    String set = environment.get(IDENTITY_KEY_VARIABLE);
+    if (set != null && !set.isEmpty()) {
+      return environment;
+    }
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    Map<String, String> extended = new HashMap<>(environment);
+    extended.put(IDENTITY_KEY_VARIABLE, HexFormat.of().formatHex(key));
+    return Map.copyOf(extended);
+  }
 
   /** The demo's supervisor account, printed in the banner; demo data only. */
   public static final String SUPERVISOR = "demo-supervisor";

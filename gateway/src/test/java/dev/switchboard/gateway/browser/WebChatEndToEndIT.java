@@ -7,6 +7,7 @@ import dev.switchboard.config.RedisSettings;
 import dev.switchboard.config.ServerSettings;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.gateway.Node;
+import dev.switchboard.gateway.chat.ChatRouting;
 import dev.switchboard.gateway.agent.DeskSettings;
 import dev.switchboard.gateway.auth.AccountId;
 import dev.switchboard.gateway.auth.Role;
@@ -84,7 +85,7 @@ class WebChatEndToEndIT {
         new ServerSettings("127.0.0.1", port, 1 << 20, 1 << 24, Duration.ofSeconds(1)),
         new RedisSettings(Optional.of(TestRedis.uri()), Optional.empty(), TestRedis.freshCenter(),
             Path.of("target/unused-data"), Duration.ofSeconds(2), Duration.ofSeconds(3)),
-        new DirectorySettings("KR", 50), Optional.empty());
+        new DirectorySettings("KR", 50), Optional.empty()).withChat(ChatRouting.chat());
     node = Node.start(config, ConfiguredRouting.of(rules, RoutingSettings.defaults(), List.of(minho)),
         DeskSettings.defaults(), Optional.empty());
     base = "http://127.0.0.1:" + port;

@@ -40,7 +40,7 @@ final class ChatFixture implements AutoCloseable {
     await(router.login(AgentProfile.of(new AgentId("standby"), "Standby", Map.of())));
     VisitorChat chat = new VisitorChat(redis.store(),
         new RedisConversations(redis.store(), chatEvents, clock, ChatLimits.defaults()), router, ChatRouting.rules(),
-        view, new RedisCustomerDirectory(redis.store(), normalizer, 50, clock), normalizer, ChatSites.demo(),
+        view, new RedisCustomerDirectory(redis.store(), normalizer, 50, clock), normalizer, ChatSites.from(ChatRouting.chat().sites()),
         settings, ChatLimits.defaults(), clock);
     await(chat.start(new EventFeed(vertx, redis.store().keys(), routingEvents)));
     io.vertx.ext.web.Router web = io.vertx.ext.web.Router.router(vertx);

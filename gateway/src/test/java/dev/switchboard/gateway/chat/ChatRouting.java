@@ -15,11 +15,23 @@ import java.util.Set;
 
 /**
  * The routing web chat tests run with: {@code support} (every channel), {@code sales} (voice and chat) and
- * {@code after-hours}, a chat queue that is never open (the widget's offline path). No agents.
+ * {@code after-hours}, a chat queue that is never open (the widget's offline path). No agents. Chats come from
+ * the site {@code demo}, as configured by {@link #chat()}.
  */
 public final class ChatRouting {
 
+  /** The identity key of the site {@code demo} in tests. */
+  public static final String IDENTITY_KEY = "test-site-identity-key";
+
   private ChatRouting() {}
+
+  /** The site {@code demo} (the local development origins, signed identities, recovery on rating 1), default limits. */
+  public static dev.switchboard.config.ChatSection chat() {
+    return new dev.switchboard.config.ChatSection(List.of(new dev.switchboard.config.ChatSiteSettings("demo",
+        List.of("http://localhost:8080", "http://127.0.0.1:8080"),
+        Optional.of(new dev.switchboard.config.Secret("TEST_IDENTITY_KEY", IDENTITY_KEY)), true)),
+        dev.switchboard.config.ChatLimitSettings.defaults());
+  }
 
   public static dev.switchboard.gateway.routing.ConfiguredRouting configured() {
     return dev.switchboard.gateway.routing.ConfiguredRouting.of(rules(),

@@ -1,0 +1,170 @@
+package dev.switchboard.bench;
+
+import com.sun.management.UnixOperatingSystemMXBean;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A server under test in a JVM of its own, started from this JVM's class path with a 2 GiB heap cap and,
+ * when running as root, an open-files limit raised for tens of thousands of sockets. Its output goes to a
+ * log file, printed in part when it fails. Blocking: call from the benchmark's main thread.
+ */
+final class ChildJvm implements AutoCloseable {
+
+  static final String MAX_HEAP = "-Xmx2g";
+  private static final int OPEN_FILES = 65_536;
+
+  private final String name;
+  private final Process process;
+  private final Path log;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private ChildJvm(String name, Process process, Path log) {
+    this.name = name;
+    this.process = process;
+    this.log = log;
+  }
+
+  /** Starts {@code mainClass} with {@code args}; the environment is this process's plus {@code environment}. */
+  static ChildJvm start(String name, String mainClass, List<String> args, Map<String, String> environment, Path log)
+      throws IOException {
+    List<String> command = new ArrayList<>();
+    if (OPEN_FILES_RAISED) {
+      command.addAll(List.of("prlimit", "--nofile=" + OPEN_FILES + ":" + OPEN_FILES, "--"));
+    }
+    String gcLog = "-Xlog:gc:file=" + log.resolveSibling(log.getFileName() + ".gc");
+    command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), MAX_HEAP, gcLog,
+        "-cp", System.getProperty("java.class.path"), mainClass));
+    command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(environment);
+    Process process = builder.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, name + "-stop"));
+    return new ChildJvm(name, process, log);
+  }
+
+  private static final boolean OPEN_FILES_RAISED = canRaiseOpenFiles();
+
+  /**
+   * How many files a child may open: {@value #OPEN_FILES} when this process may raise the limit (root with
+   * CAP_SYS_RESOURCE), else the limit it inherits from this one.
+   */
+  static long openFilesLimit() {
+    return OPEN_FILES_RAISED ? OPEN_FILES : ownOpenFilesLimit();
+  }
+
+  static long ownOpenFilesLimit() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix
+        ? unix.getMaxFileDescriptorCount() : Long.MAX_VALUE;
+  }
+
+  private static boolean canRaiseOpenFiles() {
+    if (!Files.isExecutable(Path.of("/usr/bin/prlimit"))) {
+      return false;
+    }
+    try {
+      Process probe = new ProcessBuilder("prlimit", "--nofile=" + OPEN_FILES + ":" + OPEN_FILES, "--", "true")
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      return probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /** Waits until {@code GET url} answers 200, failing with the child's log when it exits or takes too long. */
+  void awaitReady(String url, Duration timeout) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(name + " exited with status " + process.exitValue() + ":\n" + tail());
+      }
+      try {
+        if (get(url).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException(name + " not ready at " + url + " within " + timeout.toSeconds() + " s:\n" + tail());
+  }
+
+  /** The heap in use as the node's Prometheus endpoint reports it (sum of the heap pools); empty if unreadable. */
+  OptionalLong heapUsedBytes(int port) {
+    try {
+      HttpResponse<String> metrics = get("http://127.0.0.1:" + port + "/metrics");
+      double used = 0;
+      boolean found = false;
+      for (String line : metrics.body().split("\n")) {
+        if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+          used += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+          found = true;
+        }
+      }
+      return found ? OptionalLong.of((long) used) : OptionalLong.empty();
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      return OptionalLong.empty();
+    }
+  }
+
+  /** Asks the child for a full collection ({@code jcmd PID GC.run}); false when jcmd is unavailable. */
+  boolean collectGarbage() throws InterruptedException {
+    try {
+      Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+          Long.toString(pid()), "GC.run").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start();
+      return jcmd.waitFor(60, TimeUnit.SECONDS) && jcmd.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
+  String tail() {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  private HttpResponse<String> get(String url) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+}
