@@ -31,7 +31,7 @@ class UnstaffedChatIT {
 
   @BeforeEach
   void start() {
-    node = Node.start(TestNodes.config(TestRedis.uri(), TestRedis.freshCenter()), ChatRouting.configured(),
+    node = Node.start(TestNodes.config(TestRedis.uri(), TestRedis.freshCenter()).withChat(ChatRouting.chat()), ChatRouting.configured(),
         DeskSettings.defaults(), Optional.empty());
   }
 
