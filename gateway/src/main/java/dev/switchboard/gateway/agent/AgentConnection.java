@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +45,7 @@ final class AgentConnection {
   private final Function<String, Future<Principal>> authenticate;
   private final String id = UUID.randomUUID().toString();
   private final FrameLimiter limiter;
-  private final Set<ContactId> held = ConcurrentHashMap.newKeySet();
+  private final Set<ContactId> held;
   private final List<RoutingEvent> early = new ArrayList<>();
   private final Principal cookiePrincipal;
   private AgentProfile profile;
@@ -68,6 +67,7 @@ final class AgentConnection {
       Function<String, Future<Principal>> authenticate) {
     this.socket = socket;
     this.context = context;
+    this.held = hub.heldContacts(this);
     this.hub = hub;
     this.services = hub.services();
     this.cookiePrincipal = cookiePrincipal;
@@ -298,6 +298,7 @@ final class AgentConnection {
     if (pingTimer >= 0) {
       hub.vertx().cancelTimer(pingTimer);
     }
+    held.clear();
     if (profile != null) {
       hub.detach(agent(), this);
       if (!replaced && session != null) {

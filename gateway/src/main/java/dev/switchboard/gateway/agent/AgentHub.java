@@ -10,6 +10,7 @@ import io.vertx.core.Vertx;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * The desktops connected to this node, by agent. It receives every routing event of the center (from
@@ -24,6 +25,7 @@ public final class AgentHub {
   private final ScreenPop pop;
   private final DeskCommands commands;
   private final Map<AgentId, Set<AgentConnection>> byAgent = new ConcurrentHashMap<>();
+  private final ConcurrentMap<ContactId, Set<AgentConnection>> byContact = new ConcurrentHashMap<>();
   private volatile PhoneDesk phone = PhoneDesk.NONE;
 
   public AgentHub(Vertx vertx, DeskServices services) {
@@ -72,6 +74,11 @@ public final class AgentHub {
     return byAgent.values().stream().mapToInt(Set::size).sum();
   }
 
+  /** The set of contacts {@code connection} holds, filed in this hub's index by contact. */
+  HeldContacts heldContacts(AgentConnection connection) {
+    return new HeldContacts(byContact, connection);
+  }
+
   void attach(AgentId agent, AgentConnection connection) {
     byAgent.computeIfAbsent(agent, id -> ConcurrentHashMap.newKeySet()).add(connection);
   }
@@ -93,11 +100,9 @@ public final class AgentHub {
   }
 
   private void chat(ChatEvent event) {
-    ContactId contact = new ContactId(event.conversation().value());
-    byAgent.values().forEach(set -> set.forEach(connection -> {
-      if (connection.holds(contact)) {
-        connection.chat(event);
-      }
-    }));
+    Set<AgentConnection> holders = byContact.get(new ContactId(event.conversation().value()));
+    if (holders != null) {
+      holders.forEach(connection -> connection.chat(event));
+    }
   }
 }
