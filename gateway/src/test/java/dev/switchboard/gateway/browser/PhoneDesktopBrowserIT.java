@@ -44,7 +44,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,7 +53,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A phone call on the agent desktop in a real Chromium, from a PBX simulator over TCP: the offer shows the
@@ -120,11 +118,11 @@ class PhoneDesktopBrowserIT {
   void aSimulatedCallPopsIsAcceptedHungUpFromTheCallBarAndWrappedUp() {
     agent = Browser.open();
     signInReady(agent);
-    until(agent, driver -> driver.findElement(By.cssSelector("[data-testid=phone-label]")).getText()
+    Browser.until(agent, driver -> driver.findElement(By.cssSelector("[data-testid=phone-label]")).getText()
         .contains("simulated PBX"));
 
     SimCall call = pbx.incomingCall("01023456789", "route?queue=support");
-    WebElement offer = waitFor(agent, By.cssSelector("[data-testid=offer]"));
+    WebElement offer = Browser.waitFor(agent, By.cssSelector("[data-testid=offer]"));
     assertThat(offer.findElement(By.cssSelector("[data-testid=offer-channel]")).getText())
         .isEqualToIgnoringCase("phone call · simulated PBX");
     assertThat(offer.findElement(By.cssSelector("[data-testid=pop-name]")).getText()).isEqualTo("Kim Minji");
@@ -133,59 +131,35 @@ class PhoneDesktopBrowserIT {
     assertThat(offer.findElement(By.cssSelector("[data-testid=pop-dial-number]")).getText())
         .isEqualTo("Call +821023456789");
     offer.findElement(By.cssSelector("[data-testid=offer-accept]")).click();
-    WebElement bar = waitFor(agent, By.cssSelector("[data-testid=call-bar]"));
+    WebElement bar = Browser.waitFor(agent, By.cssSelector("[data-testid=call-bar]"));
     assertThat(agent.findElement(By.cssSelector("[data-testid=chat-compose]")).isDisplayed()).isFalse();
-    until(agent, driver -> pbx.liveChannels().stream().anyMatch(name -> name.startsWith("PJSIP/1001-")));
+    Browser.until(agent, driver -> pbx.liveChannels().stream().anyMatch(name -> name.startsWith("PJSIP/1001-")));
     call.answerRinging();
-    until(agent, driver -> call.agentChannel().isPresent());
+    Browser.until(agent, driver -> call.agentChannel().isPresent());
 
     bar.findElement(By.cssSelector("[data-testid=call-hangup]")).click();
-    new Select(waitFor(agent, By.cssSelector("[data-testid=wrapup-disposition]"))).selectByValue("resolved");
-    until(agent, driver -> !call.isLive());
+    new Select(Browser.waitFor(agent, By.cssSelector("[data-testid=wrapup-disposition]"))).selectByValue("resolved");
+    Browser.until(agent, driver -> !call.isLive());
     agent.findElement(By.cssSelector("[data-testid=wrapup-notes]")).sendKeys("asked about the invoice");
     agent.findElement(By.cssSelector("[data-testid=wrapup-submit]")).click();
-    TimelineEntry entry = awaitTimelineEntry();
+    TimelineEntry entry = Browser.awaitContactEntry(node.directory(), CUSTOMER);
     assertThat(entry.channel()).isEqualTo("phone");
     assertThat(entry.details()).containsEntry("disposition", "resolved").containsEntry("notes", "asked about the invoice");
   }
 
   private void signInReady(WebDriver driver) {
     driver.get(base + "/agent/");
-    waitFor(driver, By.cssSelector("[data-testid=sign-in-account]")).sendKeys("agent-1");
+    Browser.waitFor(driver, By.cssSelector("[data-testid=sign-in-account]")).sendKeys("agent-1");
     driver.findElement(By.cssSelector("[data-testid=sign-in-password]")).sendKeys(PASSWORD);
     driver.findElement(By.cssSelector("[data-testid=sign-in-submit]")).click();
-    until(driver, d -> d.findElement(By.cssSelector("[data-testid=presence-current]")).isDisplayed()
+    Browser.until(driver, d -> d.findElement(By.cssSelector("[data-testid=presence-current]")).isDisplayed()
         && "on".equals(d.findElement(By.cssSelector("[data-testid=connection-status]")).getAttribute("data-state")));
     new Select(driver.findElement(By.cssSelector("[data-testid=presence-state]"))).selectByValue("READY");
-    until(driver, d -> "READY".equals(d.findElement(By.cssSelector("[data-testid=presence-current]"))
+    Browser.until(driver, d -> "READY".equals(d.findElement(By.cssSelector("[data-testid=presence-current]"))
         .getAttribute("data-state")));
   }
 
-  private static WebElement waitFor(WebDriver driver, By by) {
-    return new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
-      List<WebElement> found = d.findElements(by);
-      return found.stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
-    });
-  }
 
-  private static void until(WebDriver driver, Predicate<WebDriver> condition) {
-    new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.NoSuchElementException.class)
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-        .until(d -> condition.test(d));
-  }
-
-  private static TimelineEntry awaitTimelineEntry() {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (System.nanoTime() < deadline) {
-      List<TimelineEntry> entries = await(node.directory().timeline(CUSTOMER, Optional.empty(), 10)).entries();
-      Optional<TimelineEntry> contact = entries.stream().filter(entry -> entry.kind().equals("contact")).findFirst();
-      if (contact.isPresent()) {
-        return contact.get();
-      }
-      java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
-    }
-    throw new AssertionError("the wrap-up did not reach the customer's timeline within 20 s");
-  }
 
   private static <T> T await(Future<T> future) {
     try {

@@ -50,7 +50,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The whole web chat path in a real Chromium: a visitor starts a chat on the demo shop page, an agent
@@ -118,23 +117,23 @@ class WebChatEndToEndIT {
     signInReady(agent);
 
     startChat(visitor);
-    WebElement offer = waitFor(agent, By.cssSelector("[data-testid=offer]"));
+    WebElement offer = Browser.waitFor(agent, By.cssSelector("[data-testid=offer]"));
     assertThat(offer.findElement(By.cssSelector("[data-testid=pop-name]")).getText()).isEqualTo("Kim Minji");
     assertThat(offer.findElement(By.cssSelector("[data-testid=pop-tier]")).getText()).containsIgnoringCase("gold");
     assertThat(offer.findElement(By.cssSelector("[data-testid=pop-match]")).getText()).containsIgnoringCase("email");
     offer.findElement(By.cssSelector("[data-testid=offer-accept]")).click();
-    until(visitor, driver -> !widget(driver).findElement(By.cssSelector("#sb-chat-agent")).getText().isBlank());
+    Browser.until(visitor, driver -> !widget(driver).findElement(By.cssSelector("#sb-chat-agent")).getText().isBlank());
 
     send(visitor, INJECTED);
-    until(agent, driver -> agentMessages(driver).contains(INJECTED));
+    Browser.until(agent, driver -> agentMessages(driver).contains(INJECTED));
     assertThat(agent.findElements(By.cssSelector("[data-testid=chat-messages] img"))).isEmpty();
     agentSends("Welcome back, Minji");
-    until(visitor, driver -> visitorMessages(driver).contains("Welcome back, Minji"));
+    Browser.until(visitor, driver -> visitorMessages(driver).contains("Welcome back, Minji"));
 
     visitor.get("about:blank");
     agentSends("While you were away");
     visitor.get(base + "/demo/");
-    until(visitor, driver -> visitorMessages(driver).contains("While you were away"));
+    Browser.until(visitor, driver -> visitorMessages(driver).contains("While you were away"));
     List<String> seen = visitorMessages(visitor);
     assertThat(seen).containsOnlyOnce(INJECTED, "Welcome back, Minji", "While you were away");
     assertThat(widget(visitor).findElements(By.cssSelector("#sb-chat-messages img"))).isEmpty();
@@ -142,49 +141,49 @@ class WebChatEndToEndIT {
     assertThat(((JavascriptExecutor) agent).executeScript("return window.__xss === undefined")).isEqualTo(true);
 
     agent.findElement(By.cssSelector("[data-testid=chat-end]")).click();
-    new Select(waitFor(agent, By.cssSelector("[data-testid=wrapup-disposition]"))).selectByValue("resolved");
+    new Select(Browser.waitFor(agent, By.cssSelector("[data-testid=wrapup-disposition]"))).selectByValue("resolved");
     agent.findElement(By.cssSelector("[data-testid=wrapup-notes]")).sendKeys("asked about green tea");
     agent.findElement(By.cssSelector("[data-testid=wrapup-submit]")).click();
-    TimelineEntry entry = awaitTimelineEntry();
+    TimelineEntry entry = Browser.awaitContactEntry(node.directory(), CUSTOMER);
     assertThat(entry.details()).containsEntry("disposition", "resolved").containsEntry("notes", "asked about green tea");
 
     returning = Browser.open();
     startChat(returning);
-    until(agent, driver -> driver.findElements(By.cssSelector("[data-testid=offer] [data-testid=pop-timeline]")).stream()
+    Browser.until(agent, driver -> driver.findElements(By.cssSelector("[data-testid=offer] [data-testid=pop-timeline]")).stream()
         .anyMatch(timeline -> timeline.getText().contains("resolved")));
   }
 
   private void signInReady(WebDriver driver) {
     driver.get(base + "/agent/");
-    waitFor(driver, By.cssSelector("[data-testid=sign-in-account]")).sendKeys("agent-1");
+    Browser.waitFor(driver, By.cssSelector("[data-testid=sign-in-account]")).sendKeys("agent-1");
     driver.findElement(By.cssSelector("[data-testid=sign-in-password]")).sendKeys(PASSWORD);
     driver.findElement(By.cssSelector("[data-testid=sign-in-submit]")).click();
-    until(driver, d -> d.findElement(By.cssSelector("[data-testid=presence-current]")).isDisplayed()
+    Browser.until(driver, d -> d.findElement(By.cssSelector("[data-testid=presence-current]")).isDisplayed()
         && "on".equals(d.findElement(By.cssSelector("[data-testid=connection-status]")).getAttribute("data-state")));
     new Select(driver.findElement(By.cssSelector("[data-testid=presence-state]"))).selectByValue("READY");
-    until(driver, d -> "READY".equals(d.findElement(By.cssSelector("[data-testid=presence-current]"))
+    Browser.until(driver, d -> "READY".equals(d.findElement(By.cssSelector("[data-testid=presence-current]"))
         .getAttribute("data-state")));
   }
 
   private void startChat(WebDriver driver) {
     driver.get(base + "/demo/");
-    until(driver, d -> !d.findElements(By.id("sb-chat")).isEmpty());
-    until(driver, d -> widget(d).findElement(By.cssSelector("#sb-chat-launcher")).isDisplayed());
+    Browser.until(driver, d -> !d.findElements(By.id("sb-chat")).isEmpty());
+    Browser.until(driver, d -> widget(d).findElement(By.cssSelector("#sb-chat-launcher")).isDisplayed());
     widget(driver).findElement(By.cssSelector("#sb-chat-launcher")).click();
-    until(driver, d -> widget(d).findElement(By.cssSelector("#sb-chat-name")).isDisplayed());
+    Browser.until(driver, d -> widget(d).findElement(By.cssSelector("#sb-chat-name")).isDisplayed());
     widget(driver).findElement(By.cssSelector("#sb-chat-name")).sendKeys("Minji");
     widget(driver).findElement(By.cssSelector("#sb-chat-email")).sendKeys("minji@example.com");
     widget(driver).findElement(By.cssSelector("#sb-chat-start")).click();
   }
 
   private void send(WebDriver driver, String text) {
-    until(driver, d -> widget(d).findElement(By.cssSelector("#sb-chat-input")).isDisplayed());
+    Browser.until(driver, d -> widget(d).findElement(By.cssSelector("#sb-chat-input")).isDisplayed());
     widget(driver).findElement(By.cssSelector("#sb-chat-input")).sendKeys(text);
     widget(driver).findElement(By.cssSelector("#sb-chat-send")).click();
   }
 
   private void agentSends(String text) {
-    WebElement input = waitFor(agent, By.cssSelector("[data-testid=chat-panel]:not([hidden]) [data-testid=chat-input]"));
+    WebElement input = Browser.waitFor(agent, By.cssSelector("[data-testid=chat-panel]:not([hidden]) [data-testid=chat-input]"));
     input.sendKeys(text);
     agent.findElement(By.cssSelector("[data-testid=chat-panel]:not([hidden]) [data-testid=chat-send]")).click();
   }
@@ -207,36 +206,7 @@ class WebChatEndToEndIT {
         .map(WebElement::getText).toList().stream().flatMap(text -> text.lines()).toList();
   }
 
-  private static WebElement waitFor(WebDriver driver, By by) {
-    return new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
-      List<WebElement> found = d.findElements(by);
-      return found.stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
-    });
-  }
 
-  private static void until(WebDriver driver, java.util.function.Predicate<WebDriver> condition) {
-    new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.NoSuchElementException.class)
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-        .until(d -> condition.test(d));
-  }
-
-  private static TimelineEntry awaitTimelineEntry() {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (System.nanoTime() < deadline) {
-      List<TimelineEntry> entries = await(node.directory().timeline(CUSTOMER, Optional.empty(), 10)).entries();
-      Optional<TimelineEntry> contact = entries.stream().filter(entry -> entry.kind().equals("contact")).findFirst();
-      if (contact.isPresent()) {
-        return contact.get();
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("the wrap-up did not reach the customer's timeline within 20 s");
-  }
 
   private static <T> T await(Future<T> future) {
     try {
