@@ -3,19 +3,19 @@ package dev.switchboard.routing.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.routing.testing.PartialCustomerDirectory;
 import io.vertx.core.Future;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CustomerImportTest {
 
   /** Keeps what it is asked to save; everything else is not needed here. */
-  private static final class RecordingDirectory implements CustomerDirectory {
+  private static final class RecordingDirectory extends PartialCustomerDirectory {
     final List<Customer> saved = new ArrayList<>();
     final List<Integer> batches = new ArrayList<>();
 
@@ -29,36 +29,6 @@ class CustomerImportTest {
     @Override
     public Future<Customer> save(Customer customer) {
       return saveAll(List.of(customer)).map(customer);
-    }
-
-    @Override
-    public Future<Optional<Customer>> get(CustomerId id) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Future<Boolean> delete(CustomerId id) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Future<Lookup> lookup(IdentityType type, String query) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Future<List<Customer>> searchByName(String prefix, int limit) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Future<Void> appendTimeline(CustomerId id, TimelineEntry entry) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Future<TimelinePage> timeline(CustomerId id, Optional<String> cursor, int limit) {
-      throw new UnsupportedOperationException();
     }
   }
 

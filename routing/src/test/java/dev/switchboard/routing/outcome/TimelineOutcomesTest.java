@@ -7,14 +7,10 @@ import dev.switchboard.routing.contact.Channel;
 import dev.switchboard.routing.contact.ContactId;
 import dev.switchboard.routing.contact.EndedContact;
 import dev.switchboard.routing.contact.Outcome;
-import dev.switchboard.routing.customer.Customer;
-import dev.switchboard.routing.customer.CustomerDirectory;
 import dev.switchboard.routing.customer.CustomerId;
-import dev.switchboard.routing.customer.IdentityType;
-import dev.switchboard.routing.customer.Lookup;
 import dev.switchboard.routing.customer.TimelineEntry;
-import dev.switchboard.routing.customer.TimelinePage;
 import dev.switchboard.routing.queue.QueueId;
+import dev.switchboard.routing.testing.PartialCustomerDirectory;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -71,7 +67,7 @@ class TimelineOutcomesTest {
   }
 
   /** Records timeline appends; the rest of the directory is not needed here. */
-  private static final class TimelineDirectory implements CustomerDirectory {
+  private static final class TimelineDirectory extends PartialCustomerDirectory {
     record Appended(CustomerId id, TimelineEntry entry) {}
 
     final List<Appended> appended = new ArrayList<>();
@@ -80,41 +76,6 @@ class TimelineOutcomesTest {
     public Future<Void> appendTimeline(CustomerId id, TimelineEntry entry) {
       appended.add(new Appended(id, entry));
       return Future.succeededFuture();
-    }
-
-    @Override
-    public Future<Customer> save(Customer customer) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Future<Integer> saveAll(List<Customer> customers) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Future<Optional<Customer>> get(CustomerId id) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Future<Boolean> delete(CustomerId id) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Future<Lookup> lookup(IdentityType type, String query) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Future<List<Customer>> searchByName(String prefix, int limit) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Future<TimelinePage> timeline(CustomerId id, Optional<String> cursor, int limit) {
-      throw new UnsupportedOperationException();
     }
   }
 }
