@@ -140,6 +140,7 @@ public final class Node implements AutoCloseable {
           routed.router(), routed.view(), directory, normalizer, new RedisAgentDirectory(store),
           new EventFeed(vertx, store.keys(), redis.openPubSub()), clock), "start the phone channel"));
       phone.ifPresent(routed.hub()::attachPhone);
+      phone.ifPresent(channel -> channel.bindMetrics(registry));
       List<ReadinessCheck> checks = new ArrayList<>(List.of(redisCheck(store, redis)));
       phone.ifPresent(channel -> checks.addAll(channel.readiness()));
       HealthRoutes health = new HealthRoutes(checks);

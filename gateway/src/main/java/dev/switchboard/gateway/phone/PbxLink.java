@@ -18,6 +18,10 @@ import dev.switchboard.routing.agent.AgentId;
 import dev.switchboard.routing.customer.CustomerDirectory;
 import dev.switchboard.routing.dispatch.Router;
 import dev.switchboard.routing.dispatch.RoutingView;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -95,6 +99,35 @@ final class PbxLink {
 
   Future<Void> stop() {
     return onContext(() -> calls.stop().eventually(ami::stop).eventually(entry::stop));
+  }
+
+  /**
+   * Registers this PBX's AMI figures, tagged {@code pbx=<id>}: events read ({@code switchboard_ami_events_total}),
+   * events in the last full second, the event lag (Asterisk's {@code Timestamp:} to now; NaN until an event
+   * carried one) and its maximum, reconnects, events dropped on overflow, and whether the link is logged in.
+   */
+  void bindMetrics(MeterRegistry registry) {
+    Tags tags = Tags.of("pbx", id());
+    FunctionCounter.builder("switchboard.ami.events", ami, link -> link.metrics().eventsReceived())
+        .description("AMI events read from the PBX").tags(tags).register(registry);
+    Gauge.builder("switchboard.ami.events.last.second", ami, link -> link.metrics().eventsLastSecond())
+        .description("AMI events received during the last full second").tags(tags).register(registry);
+    Gauge.builder("switchboard.ami.event.lag.seconds", ami, link -> seconds(link.metrics().lastEventLagMillis()))
+        .description("now minus the Timestamp of the last AMI event (needs timestampevents=yes)").tags(tags)
+        .register(registry);
+    Gauge.builder("switchboard.ami.event.lag.max.seconds", ami, link -> seconds(link.metrics().maxEventLagMillis()))
+        .description("the largest AMI event lag seen").tags(tags).register(registry);
+    FunctionCounter.builder("switchboard.ami.reconnects", ami, link -> link.metrics().reconnects())
+        .description("AMI logins after the first").tags(tags).register(registry);
+    FunctionCounter.builder("switchboard.ami.dropped.events", ami, link -> link.metrics().droppedEvents())
+        .description("AMI events dropped because the event queue was full (each forces a resync)").tags(tags)
+        .register(registry);
+    Gauge.builder("switchboard.ami.up", ami, link -> link.status().isReady() ? 1 : 0)
+        .description("1 while the AMI link is logged in").tags(tags).register(registry);
+  }
+
+  private static double seconds(long millis) {
+    return millis < 0 ? Double.NaN : millis / 1000.0;
   }
 
   /** Ready while the AMI link is logged in; otherwise not ready with the link's problem. */

@@ -15,6 +15,7 @@ import dev.switchboard.routing.customer.InvalidIdentityException;
 import dev.switchboard.routing.dispatch.EventFeed;
 import dev.switchboard.routing.dispatch.Router;
 import dev.switchboard.routing.dispatch.RoutingView;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -79,6 +80,11 @@ public final class PhoneChannel implements PhoneDesk {
   /** One readiness check per PBX ({@code phone-<id>}): ready while its AMI link is logged in. */
   public List<ReadinessCheck> readiness() {
     return links.stream().map(PbxLink::readiness).toList();
+  }
+
+  /** Registers each PBX's AMI metrics (see {@code PbxLink.bindMetrics}) with {@code registry}. */
+  public void bindMetrics(MeterRegistry registry) {
+    links.forEach(link -> link.bindMetrics(registry));
   }
 
   /** Stops the routing events, then every PBX link. */

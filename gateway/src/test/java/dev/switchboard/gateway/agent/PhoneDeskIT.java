@@ -69,7 +69,8 @@ class PhoneDeskIT {
   private static PbxSimulator pbx;
   private static Node node;
   private static Vertx client;
-  private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
 
   @BeforeAll
   static void start() {
@@ -129,6 +130,22 @@ class PhoneDeskIT {
       eventually(() -> await(node.directory().timeline(customer, Optional.empty(), 10)).entries().stream()
           .anyMatch(entry -> contact.value().equals(entry.details().get("contact"))), "the call in the timeline");
     }
+    String metrics = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + "/metrics")).GET())
+        .body();
+    assertThat(metric(metrics, "switchboard_ami_events_total{pbx=\"pbx1\"}")).as("the call's AMI events counted")
+        .isGreaterThanOrEqualTo(10);
+    assertThat(metric(metrics, "switchboard_ami_up{pbx=\"pbx1\"}")).isEqualTo(1);
+    assertThat(metric(metrics, "switchboard_ami_event_lag_seconds{pbx=\"pbx1\"}")).as("lag from Timestamp:")
+        .isBetween(0.0, 5.0);
+    assertThat(metric(metrics, "switchboard_ami_dropped_events_total{pbx=\"pbx1\"}")).isZero();
+    assertThat(metrics).contains("switchboard_ami_reconnects_total{pbx=\"pbx1\"}");
+  }
+
+  /** The value of one series in a Prometheus scrape, failing the test when it is missing. */
+  private static double metric(String scrape, String series) {
+    return scrape.lines().filter(line -> line.startsWith(series + " ")).findFirst()
+        .map(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
+        .orElseThrow(() -> new AssertionError(series + " not in /metrics"));
   }
 
   @Test

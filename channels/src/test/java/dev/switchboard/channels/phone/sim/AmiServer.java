@@ -55,15 +55,16 @@ final class AmiServer implements SimPbx.EventSink, AutoCloseable {
   @Override
   public void publish(AmiMessage event) {
     String wire = event.toWire();
+    String privilege = event.getOr("Privilege", "");
     for (AmiSession session : sessions) {
-      session.sendEvent(wire);
+      session.sendEvent(wire, privilege);
     }
   }
 
   /** Writes raw text (possibly malformed) to every logged-in session. */
   void publishRaw(String text) {
     for (AmiSession session : sessions) {
-      session.sendEvent(text);
+      session.sendRaw(text);
     }
   }
 

@@ -26,8 +26,8 @@ final class AmiSession extends SimpleChannelInboundHandler<AmiMessage> {
 
   /** What the PBX behind the session does; called on the Netty thread of the connection. */
   interface Actions {
-    /** The secret configured for {@code username}, if that user exists. */
-    Optional<String> secretOf(String username);
+    /** The manager.conf entry of {@code username}, if that user exists. */
+    Optional<AmiUser> user(String username);
 
     /** Records an action as received, for tests that assert on what the client sent. */
     void record(AmiMessage action);
@@ -58,6 +58,7 @@ final class AmiSession extends SimpleChannelInboundHandler<AmiMessage> {
       "coresettings", this::coreSettings);
   private volatile ChannelHandlerContext context;
   private volatile boolean eventsOn = true;
+  private volatile AmiUser user = new AmiUser("", Set.of());
   private String challenge = "";
   private boolean authenticated;
 
@@ -103,7 +104,15 @@ final class AmiSession extends SimpleChannelInboundHandler<AmiMessage> {
     }
   }
 
-  void sendEvent(String wire) {
+  /** Sends an event of class {@code privilege} if events are on and the user may read that class. */
+  void sendEvent(String wire, String privilege) {
+    if (user.reads(privilege)) {
+      sendRaw(wire);
+    }
+  }
+
+  /** Sends text as is (possibly malformed) if events are on. */
+  void sendRaw(String wire) {
     ChannelHandlerContext current = context;
     if (current != null && eventsOn) {
       write(current, wire, false);
@@ -137,13 +146,14 @@ final class AmiSession extends SimpleChannelInboundHandler<AmiMessage> {
 
   private void login(ChannelHandlerContext context, AmiMessage action) {
     String username = action.getOr("Username", "");
-    Optional<String> secret = actions.secretOf(username);
-    boolean accepted = secret.isPresent() && secretMatches(action, secret.get());
+    Optional<AmiUser> user = actions.user(username);
+    boolean accepted = user.isPresent() && secretMatches(action, user.get().secret());
     if (!accepted) {
       reply(context, action, response("Error").add("Message", "Authentication failed"), true);
       return;
     }
     authenticated = true;
+    this.user = user.get();
     eventsOn = !"off".equalsIgnoreCase(action.getOr("Events", "on"));
     reply(context, action, response("Success").add("Message", "Authentication accepted"));
     write(context, AmiMessage.builder().add("Event", "FullyBooted").add("Privilege", "system,all")

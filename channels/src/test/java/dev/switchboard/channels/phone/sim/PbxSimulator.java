@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,14 +44,14 @@ public final class PbxSimulator implements AutoCloseable {
   private final Map<String, SimCall> callsByChannel = new ConcurrentHashMap<>();
   private final ExecutorService agiThreads;
 
-  private record Settings(Map<String, String> secrets, int amiPort, Optional<InetSocketAddress> agiServer,
+  private record Settings(Map<String, AmiUser> users, int amiPort, Optional<InetSocketAddress> agiServer,
       Duration agiTimeout, Clock clock) {}
 
   private PbxSimulator(Settings settings) {
     this.settings = settings;
     AmiServer[] holder = new AmiServer[1];
     this.pbx = new SimPbx(settings.clock(), event -> holder[0].publish(event));
-    this.actions = new SimActions(pbx, settings.secrets(), callsByChannel);
+    this.actions = new SimActions(pbx, settings.users(), callsByChannel);
     this.ami = new AmiServer(actions);
     holder[0] = ami;
     this.agiThreads = Executors.newCachedThreadPool(named("sim-agi-"));
@@ -116,7 +117,7 @@ public final class PbxSimulator implements AutoCloseable {
 
   /** Adds (or changes) an AMI user while running, as a {@code manager reload} would. */
   public void addAmiUser(String username, String secret) {
-    actions.addUser(username, secret);
+    actions.addUser(username, new AmiUser(secret, AmiUser.CALL_ONLY));
   }
 
   private void runAgi(SimCall call, InetSocketAddress agi, String script, String callerIdNum) {
@@ -235,14 +236,23 @@ public final class PbxSimulator implements AutoCloseable {
 
   /** Configures a simulator; {@link #start()} binds the AMI port. */
   public static final class Builder {
-    private final Map<String, String> secrets = new LinkedHashMap<>();
+    private final Map<String, AmiUser> users = new LinkedHashMap<>();
     private int amiPort;
     private Optional<InetSocketAddress> agiServer = Optional.empty();
     private Duration agiTimeout = Duration.ofSeconds(10);
     private Clock clock = Clock.systemUTC();
 
+    /** A manager.conf user with {@code read = call}, as docs/asterisk.md sets it up. */
     public Builder amiUser(String username, String secret) {
-      secrets.put(Objects.requireNonNull(username), Objects.requireNonNull(secret));
+      return amiUser(username, secret, AmiUser.CALL_ONLY);
+    }
+
+    /**
+     * A manager.conf user reading the given classes: {@code dialplan} adds Newexten and VarSet, {@code all}
+     * reads everything.
+     */
+    public Builder amiUser(String username, String secret, Set<String> reads) {
+      users.put(Objects.requireNonNull(username), new AmiUser(secret, reads));
       return this;
     }
 
@@ -271,7 +281,7 @@ public final class PbxSimulator implements AutoCloseable {
 
     public PbxSimulator start() {
       PbxSimulator simulator = new PbxSimulator(
-          new Settings(secrets, amiPort, agiServer, agiTimeout, clock));
+          new Settings(users, amiPort, agiServer, agiTimeout, clock));
       simulator.ami.bind(amiPort);
       return simulator;
     }

@@ -9,10 +9,17 @@ import java.io.Writer;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.DefaultManagerConnection;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.action.GetVarAction;
+import org.asteriskjava.manager.event.HangupEvent;
+import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.event.NewChannelEvent;
+import org.asteriskjava.manager.event.NewExtenEvent;
 import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.action.SetVarAction;
 import org.asteriskjava.manager.response.GetVarResponse;
@@ -66,6 +73,42 @@ class PbxSimulatorIT {
       connection.logoff();
     }
     assertThat(pbx.awaitAction("Logoff", Duration.ofSeconds(5)).get("Action")).contains("Logoff");
+  }
+
+  @Test
+  void sendsDialplanEventsOnlyToUsersThatReadTheDialplanClass() throws Exception {
+    try (PbxSimulator both = PbxSimulator.builder().amiUser("cti", "s3cret")
+        .amiUser("debug", "s3cret", Set.of("call", "dialplan")).start()) {
+      List<ManagerEvent> callOnly = new CopyOnWriteArrayList<>();
+      List<ManagerEvent> dialplan = new CopyOnWriteArrayList<>();
+      ManagerConnection cti = new DefaultManagerConnection("127.0.0.1", both.amiPort(), "cti", "s3cret");
+      ManagerConnection debug = new DefaultManagerConnection("127.0.0.1", both.amiPort(), "debug", "s3cret");
+      cti.addEventListener(callOnly::add);
+      debug.addEventListener(dialplan::add);
+      cti.login();
+      debug.login();
+      try {
+        SimCall call = both.waitingCall("+4930123456");
+        call.abandon();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while ((!hasType(callOnly, HangupEvent.class) || !hasType(dialplan, HangupEvent.class))
+            && System.nanoTime() < deadline) {
+          Thread.sleep(10);
+        }
+        assertThat(hasType(callOnly, NewChannelEvent.class)).isTrue();
+        assertThat(hasType(callOnly, HangupEvent.class)).isTrue();
+        assertThat(hasType(callOnly, NewExtenEvent.class)).as("read = call gets no Newexten").isFalse();
+        assertThat(hasType(dialplan, NewExtenEvent.class)).as("read = call,dialplan gets Newexten").isTrue();
+        assertThat(hasType(dialplan, HangupEvent.class)).isTrue();
+      } finally {
+        cti.logoff();
+        debug.logoff();
+      }
+    }
+  }
+
+  private static boolean hasType(List<ManagerEvent> events, Class<? extends ManagerEvent> type) {
+    return events.stream().anyMatch(type::isInstance);
   }
 
   @Test

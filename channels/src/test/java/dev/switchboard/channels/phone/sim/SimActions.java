@@ -16,7 +16,7 @@ import java.util.function.Function;
 final class SimActions implements AmiSession.Actions {
 
   private final SimPbx pbx;
-  private final Map<String, String> secrets;
+  private final Map<String, AmiUser> users;
   private final Map<String, SimCall> callsByChannel;
   private final Map<String, AgentBehaviour> agents = new ConcurrentHashMap<>();
   private final List<AmiMessage> received = new CopyOnWriteArrayList<>();
@@ -28,15 +28,15 @@ final class SimActions implements AmiSession.Actions {
       "getvar", this::getvar,
       "coreshowchannels", this::coreShowChannels);
 
-  SimActions(SimPbx pbx, Map<String, String> secrets, Map<String, SimCall> callsByChannel) {
+  SimActions(SimPbx pbx, Map<String, AmiUser> users, Map<String, SimCall> callsByChannel) {
     this.pbx = pbx;
-    this.secrets = new ConcurrentHashMap<>(secrets);
+    this.users = new ConcurrentHashMap<>(users);
     this.callsByChannel = callsByChannel;
   }
 
   @Override
-  public Optional<String> secretOf(String username) {
-    return Optional.ofNullable(secrets.get(username));
+  public Optional<AmiUser> user(String username) {
+    return Optional.ofNullable(users.get(username));
   }
 
   @Override
@@ -50,8 +50,8 @@ final class SimActions implements AmiSession.Actions {
     return Optional.ofNullable(handlers.get(name)).map(handler -> handler.apply(action));
   }
 
-  void addUser(String username, String secret) {
-    secrets.put(username, secret);
+  void addUser(String username, AmiUser user) {
+    users.put(username, user);
   }
 
   List<AmiMessage> received() {

@@ -3,6 +3,7 @@ package dev.switchboard.channels.phone.sim;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,14 @@ final class SimPbx {
     void publish(AmiMessage event);
   }
 
+  /** The {@code Privilege:} of call events, and of dialplan ones (Newexten, VarSet), as Asterisk 20 labels them. */
+  static final String CALL = "call,all";
+  static final String DIALPLAN = "dialplan,all";
+
   private final Clock clock;
   private final EventSink sink;
   private final Map<String, SimChannel> channelsByName = new LinkedHashMap<>();
+  private final Map<String, Integer> bridgeMembers = new HashMap<>();
   private final AtomicLong sequence = new AtomicLong();
   private final long epoch;
 
@@ -82,13 +88,13 @@ final class SimPbx {
     channel.priority = priority;
     channel.application = application;
     channel.applicationData = data;
-    emit("Newexten", event -> channel.describe(event, "")
+    emit("Newexten", DIALPLAN, event -> channel.describe(event, "")
         .add("Extension", exten).add("Application", application).add("AppData", data));
   }
 
   synchronized void variable(SimChannel channel, String name, String value) {
     channel.variables.put(name, value);
-    emit("VarSet", event -> channel.describe(event, "").add("Variable", name).add("Value", value));
+    emit("VarSet", DIALPLAN, event -> channel.describe(event, "").add("Variable", name).add("Value", value));
   }
 
   synchronized void dialBegin(SimChannel caller, SimChannel destination, String dialString) {
@@ -112,17 +118,18 @@ final class SimPbx {
 
   private void enterBridge(SimChannel channel, String bridgeId, int count) {
     channel.bridgeId = Optional.of(bridgeId);
+    bridgeMembers.merge(bridgeId, 1, Integer::sum);
     emit("BridgeEnter", event -> channel.describe(bridgeHeaders(event, bridgeId, count), ""));
   }
 
   synchronized void leaveBridge(SimChannel channel) {
     channel.bridgeId.ifPresent(bridgeId -> {
-      long remaining = channelsByName.values().stream()
-          .filter(other -> other != channel && other.bridgeId.equals(channel.bridgeId)).count();
+      int remaining = bridgeMembers.merge(bridgeId, -1, Integer::sum);
       channel.bridgeId = Optional.empty();
       channel.peer = Optional.empty();
-      emit("BridgeLeave", event -> channel.describe(bridgeHeaders(event, bridgeId, (int) remaining), ""));
+      emit("BridgeLeave", event -> channel.describe(bridgeHeaders(event, bridgeId, remaining), ""));
       if (remaining == 0) {
+        bridgeMembers.remove(bridgeId);
         emit("BridgeDestroy", event -> bridgeHeaders(event, bridgeId, 0));
       }
     });
@@ -160,8 +167,12 @@ final class SimPbx {
   }
 
   private void emit(String type, Consumer<AmiMessage.Builder> body) {
+    emit(type, CALL, body);
+  }
+
+  private void emit(String type, String privilege, Consumer<AmiMessage.Builder> body) {
     AmiMessage.Builder event = AmiMessage.builder()
-        .add("Event", type).add("Privilege", "call,all").add("Timestamp", timestamp());
+        .add("Event", type).add("Privilege", privilege).add("Timestamp", timestamp());
     body.accept(event);
     sink.publish(event.build());
   }
