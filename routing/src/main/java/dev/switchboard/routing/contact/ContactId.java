@@ -1,18 +1,17 @@
 package dev.switchboard.routing.contact;
 
 import java.security.SecureRandom;
+import dev.switchboard.routing.internal.IdSyntax;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /** A contact's id: 1-64 letters, digits, {@code . _ -}. */
 public record ContactId(String value) {
 
-  private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   public ContactId {
     Objects.requireNonNull(value, "value");
-    if (!VALID.matcher(value).matches()) {
+    if (!IdSyntax.matches(value, 64, true, "._-", true)) {
       throw new IllegalArgumentException("contact id '" + value
           + "' is invalid: use 1-64 letters, digits, '.', '_' or '-'");
     }
