@@ -29,7 +29,6 @@ import dev.switchboard.routing.agent.AgentProfile;
 import dev.switchboard.routing.agent.RedisAgentDirectory;
 import dev.switchboard.routing.dispatch.Router;
 import dev.switchboard.routing.dispatch.RoutingView;
-import dev.switchboard.routing.dispatch.EventFeed;
 import dev.switchboard.routing.store.RedisStore;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -135,10 +134,10 @@ public final class Node implements AutoCloseable {
       DeskRoutes deskRoutes = new DeskRoutes(routed.hub(), auth);
       VisitorChat chat = new VisitorChat(store, conversations, routed.router(), routing.rules(), routed.view(),
           directory, normalizer, chatSites(config), ChatSettings.from(config.chat().limits()), limits, clock);
-      await(chat.start(new EventFeed(vertx, store.keys(), redis.openPubSub())), "subscribe to chat and routing events");
+      await(chat.start(routed.feed()), "subscribe to chat and routing events");
       Optional<PhoneChannel> phone = config.phone().map(section -> await(PhoneChannel.start(vertx, section,
           routed.router(), routed.view(), directory, normalizer, new RedisAgentDirectory(store),
-          new EventFeed(vertx, store.keys(), redis.openPubSub()), clock), "start the phone channel"));
+          routed.feed(), clock), "start the phone channel"));
       phone.ifPresent(routed.hub()::attachPhone);
       phone.ifPresent(channel -> channel.bindMetrics(registry));
       List<ReadinessCheck> checks = new ArrayList<>(List.of(redisCheck(store, redis)));

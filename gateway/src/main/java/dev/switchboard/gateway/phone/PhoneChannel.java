@@ -14,6 +14,7 @@ import dev.switchboard.routing.customer.IdentityNormalizer;
 import dev.switchboard.routing.customer.InvalidIdentityException;
 import dev.switchboard.routing.dispatch.EventFeed;
 import dev.switchboard.routing.dispatch.Router;
+import dev.switchboard.routing.dispatch.RoutingEvent;
 import dev.switchboard.routing.dispatch.RoutingView;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,12 +43,14 @@ public final class PhoneChannel implements PhoneDesk {
   private final List<PbxLink> links;
   private final AgentDevices devices;
   private final EventFeed feed;
+  private final Consumer<RoutingEvent> routing;
   private final IdentityNormalizer normalizer;
 
   private PhoneChannel(List<PbxLink> links, AgentDevices devices, EventFeed feed, IdentityNormalizer normalizer) {
     this.links = List.copyOf(links);
     this.devices = devices;
     this.feed = feed;
+    this.routing = event -> links.forEach(link -> link.calls().onRouting(event));
     this.normalizer = normalizer;
   }
 
@@ -54,7 +58,7 @@ public final class PhoneChannel implements PhoneDesk {
    * Starts every PBX link: completes once the FastAGI ports listen and the routing events flow (the AMI
    * logins go on in the background: see {@link #readiness()}); fails naming the PBX that could not start.
    *
-   * @param feed a routing event feed of its own, which this channel starts and stops
+   * @param feed the node's routing events; the channel adds its handler and removes it when it stops
    */
   public static Future<PhoneChannel> start(Vertx vertx, PhoneSection section, Router router, RoutingView view,
       CustomerDirectory directory, IdentityNormalizer normalizer, AgentDirectory agents, EventFeed feed,
@@ -68,7 +72,7 @@ public final class PhoneChannel implements PhoneDesk {
     }
     PhoneChannel channel = new PhoneChannel(links, devices, feed, normalizer);
     return devices.start()
-        .compose(read -> feed.start(event -> links.forEach(link -> link.calls().onRouting(event))))
+        .compose(read -> feed.start(channel.routing))
         .compose(subscribed -> Future.all(links.stream().map(PbxLink::start).toList()))
         .map(started -> {
           log.info("Phone channel started: {} PBX(s) {}", links.size(), links.stream().map(PbxLink::id).toList());
@@ -87,10 +91,11 @@ public final class PhoneChannel implements PhoneDesk {
     links.forEach(link -> link.bindMetrics(registry));
   }
 
-  /** Stops the routing events, then every PBX link. */
+  /** Stops taking routing events, then stops every PBX link. */
   public Future<Void> stop() {
     devices.stop();
-    return feed.stop().eventually(() -> Future.join(links.stream().map(PbxLink::stop).toList())).mapEmpty();
+    feed.remove(routing);
+    return Future.join(links.stream().map(PbxLink::stop).toList()).mapEmpty();
   }
 
   @Override
