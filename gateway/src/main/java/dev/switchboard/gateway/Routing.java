@@ -10,7 +10,6 @@ import dev.switchboard.routing.agent.AgentDirectory;
 import dev.switchboard.routing.agent.RedisAgentDirectory;
 import dev.switchboard.gateway.redis.RedisConnection;
 import dev.switchboard.gateway.web.RoutingGauges;
-import dev.switchboard.routing.agent.AgentProfile;
 import dev.switchboard.routing.customer.CustomerDirectory;
 import dev.switchboard.routing.customer.CustomerJson;
 import dev.switchboard.routing.dispatch.EventFeed;
@@ -28,7 +27,8 @@ import java.util.List;
 
 /**
  * The routing part of a node, wired by {@link Node}: the router (ended contacts go to the customers'
- * timelines), the event feed on its own pub/sub connection, the desktops' hub and the routing gauges.
+ * timelines), the node's one routing event feed (on its own pub/sub connection; the chat and the phone
+ * channel share it), the desktops' hub and the routing gauges.
  * {@link #start} blocks and must run off the event loops.
  */
 record Routing(ConfiguredRouting configured, Router router, RoutingView view, EventFeed feed, AgentHub hub,
@@ -51,7 +51,7 @@ record Routing(ConfiguredRouting configured, Router router, RoutingView view, Ev
     AgentHub hub = new AgentHub(vertx, new DeskServices(router, view, routing.rules(), roster, directory, json,
         conversations, store, desk, clock));
     RoutingGauges gauges = new RoutingGauges(vertx, view, routing.rules().queues().stream().map(QueuePolicy::id).toList(),
-        () -> agents.list().map(profiles -> profiles.stream().map(AgentProfile::id).toList()), GAUGE_REFRESH);
+        agents::ids, GAUGE_REFRESH);
     Node.await(router.start(), "start routing (write the routing rules to Redis)");
     Node.await(hub.start(feed), "subscribe to routing and chat events");
     gauges.start(registry);

@@ -2,7 +2,6 @@ package dev.switchboard.gateway.web;
 
 import dev.switchboard.routing.agent.AgentId;
 import dev.switchboard.routing.agent.AgentState;
-import dev.switchboard.routing.dispatch.AgentSnapshot;
 import dev.switchboard.routing.dispatch.QueueStats;
 import dev.switchboard.routing.dispatch.RoutingView;
 import dev.switchboard.routing.queue.QueueId;
@@ -12,10 +11,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
@@ -80,31 +77,18 @@ public final class RoutingGauges {
   /** Re-reads every number; completes when done (failures keep the previous values). */
   public Future<Void> refresh() {
     List<Future<QueueStats>> stats = queues.stream().map(view::queueStats).toList();
-    Future<List<Future<Optional<AgentSnapshot>>>> listed = agents.get()
-        .map(ids -> ids.stream().map(view::agent).toList());
-    return listed.compose(snapshots -> {
-      List<Future<?>> all = new ArrayList<>(stats);
-      all.addAll(snapshots);
-      return Future.join(all).transform(done -> {
-        if (done.failed()) {
-          stale(done.cause());
-        }
-        return Future.succeededFuture(snapshots);
-      });
-    }).onComplete(done -> {
+    Future<Map<AgentState, Integer>> counted = agents.get().compose(view::stateCounts);
+    List<Future<?>> all = new ArrayList<>(stats);
+    all.add(counted);
+    return Future.join(all).onComplete(done -> {
       stats.stream().filter(Future::succeeded).forEach(future -> latest.put(future.result().queue(), future.result()));
+      if (counted.succeeded()) {
+        for (AgentState state : AgentState.values()) {
+          states.put(state, counted.result().getOrDefault(state, 0));
+        }
+      }
       if (done.failed()) {
         stale(done.cause());
-        return;
-      }
-      List<Future<Optional<AgentSnapshot>>> snapshots = done.result();
-      Map<AgentState, Integer> counts = new EnumMap<>(AgentState.class);
-      snapshots.stream().filter(Future::succeeded).forEach(future -> {
-        AgentState state = future.result().map(found -> found.presence().state()).orElse(AgentState.OFFLINE);
-        counts.merge(state, 1, Integer::sum);
-      });
-      for (AgentState state : AgentState.values()) {
-        states.put(state, counts.getOrDefault(state, 0));
       }
     }).<Void>mapEmpty().recover(failure -> Future.succeededFuture());
   }

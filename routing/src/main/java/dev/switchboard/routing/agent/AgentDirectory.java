@@ -25,6 +25,15 @@ public interface AgentDirectory {
   /** Every profile, ordered by id. */
   Future<List<AgentProfile>> list();
 
+  /** Every agent's id, ordered: {@link #list()} without reading the profiles. */
+  Future<List<AgentId>> ids();
+
+  /**
+   * A number that changes whenever a profile is saved, created or deleted, so a reader that keeps profiles in
+   * memory re-reads them only when this moved.
+   */
+  Future<Long> version();
+
   /** Removes a profile; false when there was none. An agent logged in stays so until it logs out. */
   Future<Boolean> delete(AgentId id);
 }

@@ -22,20 +22,24 @@ public final class RedisAgentDirectory implements AgentDirectory {
 
   private final RedisStore store;
   private final String key;
+  private final String versionKey;
 
   public RedisAgentDirectory(RedisStore store) {
     this.store = store;
     this.key = store.keys().key("agents");
+    this.versionKey = store.keys().key("agents-version");
   }
 
   @Override
   public Future<AgentProfile> save(AgentProfile profile) {
-    return store.run(redis -> redis.hset(key, profile.id().value(), encode(profile).encode())).map(written -> profile);
+    return store.run(redis -> redis.hset(key, profile.id().value(), encode(profile).encode()))
+        .compose(written -> changed()).map(changed -> profile);
   }
 
   @Override
   public Future<Boolean> create(AgentProfile profile) {
-    return store.run(redis -> redis.hsetnx(key, profile.id().value(), encode(profile).encode()));
+    return store.run(redis -> redis.hsetnx(key, profile.id().value(), encode(profile).encode()))
+        .compose(created -> created ? changed().map(true) : Future.succeededFuture(false));
   }
 
   @Override
@@ -54,7 +58,23 @@ public final class RedisAgentDirectory implements AgentDirectory {
 
   @Override
   public Future<Boolean> delete(AgentId id) {
-    return store.run(redis -> redis.hdel(key, id.value())).map(removed -> removed > 0);
+    return store.run(redis -> redis.hdel(key, id.value()))
+        .compose(removed -> removed > 0 ? changed().map(true) : Future.succeededFuture(false));
+  }
+
+  @Override
+  public Future<List<AgentId>> ids() {
+    return store.run(redis -> redis.hkeys(key)).map(ids -> ids.stream().sorted().map(AgentId::new).toList());
+  }
+
+  @Override
+  public Future<Long> version() {
+    return store.run(redis -> redis.get(versionKey)).map(value -> value == null ? 0L : Long.parseLong(value));
+  }
+
+  /** Moves the version after a write (a reader between the two re-reads at its next look). */
+  private Future<Long> changed() {
+    return store.run(redis -> redis.incr(versionKey));
   }
 
   /** The stored and wire form of a profile. */

@@ -9,14 +9,18 @@ import dev.switchboard.routing.contact.ContactState;
 import dev.switchboard.routing.customer.CustomerId;
 import dev.switchboard.routing.internal.RoutingScript;
 import dev.switchboard.routing.queue.QueueId;
+import dev.switchboard.routing.store.LuaScript;
 import dev.switchboard.routing.store.RedisStore;
 import io.lettuce.core.ScoredValue;
+import io.lettuce.core.ScriptOutputType;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +34,10 @@ public final class RoutingView {
 
   private final RedisStore store;
   private final Clock clock;
+  private static final int STATE_BATCH = 1000;
+  private static final LuaScript AGENT_STATES =
+      LuaScript.load("/dev/switchboard/routing/agent-states.lua", ScriptOutputType.MULTI);
+
   private final RoutingScript script;
 
   public RoutingView(RedisStore store, Clock clock) {
@@ -67,6 +75,30 @@ public final class RoutingView {
             (int) number(hash.result(), "cap"), (int) number(hash.result(), "used"),
             held.result().stream().map(ContactId::new).collect(Collectors.toSet()),
             optional(hash.result(), "session"))));
+  }
+
+  /**
+   * How many of {@code agents} are in each routing state (an agent who never logged in counts as OFFLINE), read in
+   * one round trip per {@value #STATE_BATCH} agents.
+   */
+  public Future<Map<AgentState, Integer>> stateCounts(List<AgentId> agents) {
+    List<Future<List<Object>>> batches = new ArrayList<>();
+    for (int from = 0; from < agents.size(); from += STATE_BATCH) {
+      String[] keys = agents.subList(from, Math.min(agents.size(), from + STATE_BATCH)).stream()
+          .map(agent -> store.keys().key("a", agent.value())).toArray(String[]::new);
+      batches.add(store.run(redis -> AGENT_STATES.eval(redis, keys)));
+    }
+    return Future.all(batches).map(done -> {
+      Map<AgentState, Integer> counts = new EnumMap<>(AgentState.class);
+      for (Future<List<Object>> batch : batches) {
+        for (Object state : batch.result()) {
+          AgentState known = state == null || state.toString().isEmpty() ? AgentState.OFFLINE
+              : AgentState.valueOf(state.toString());
+          counts.merge(known, 1, Integer::sum);
+        }
+      }
+      return counts;
+    });
   }
 
   /** The display name the agent logged in with, empty for an agent who never logged in. */

@@ -59,6 +59,27 @@ class RedisAgentDirectoryIT {
     assertThat(await(directory.list())).isEmpty();
   }
 
+  @Test
+  void theVersionMovesOnEveryWriteAndOnlyThenAndIdsComeWithoutProfiles() {
+    long empty = await(directory.version());
+    await(directory.save(profile("yoon", 100)));
+    long saved = await(directory.version());
+    assertThat(saved).isGreaterThan(empty);
+
+    assertThat(await(directory.create(profile("yoon", 50)))).isFalse();
+    assertThat(await(directory.delete(new AgentId("nobody")))).isFalse();
+    assertThat(await(directory.version())).as("refused writes change nothing").isEqualTo(saved);
+
+    assertThat(await(directory.create(profile("ahn", 100)))).isTrue();
+    long created = await(directory.version());
+    assertThat(created).isGreaterThan(saved);
+    assertThat(await(directory.delete(new AgentId("ahn")))).isTrue();
+    assertThat(await(directory.version())).isGreaterThan(created);
+
+    await(directory.save(profile("bae", 100)));
+    assertThat(await(directory.ids())).extracting(AgentId::value).containsExactly("bae", "yoon");
+  }
+
   private static <T> T await(Future<T> future) {
     try {
       return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

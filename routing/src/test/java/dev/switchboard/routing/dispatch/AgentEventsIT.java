@@ -6,6 +6,7 @@ import static dev.switchboard.routing.dispatch.RoutingFixture.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.routing.agent.AgentId;
+import dev.switchboard.routing.agent.AgentState;
 import dev.switchboard.routing.agent.AgentSession;
 import dev.switchboard.routing.agent.Presence;
 import dev.switchboard.routing.contact.Channel;
@@ -69,6 +70,20 @@ class AgentEventsIT {
     assertThat(missed.events()).extracting(RoutingEvent::seq).containsExactly(3L, 4L);
     assertThat(missed.last()).isEqualTo(4);
     assertThat(await(center.view.eventsAfter(ann, 4)).events()).isEmpty();
+  }
+
+  @Test
+  void stateCountsCountEachAgentOnceWithNeverLoggedInAsOffline() {
+    AgentId ann = await(center.router.login(Centers.seller("ann"))).agent();
+    await(center.router.setPresence(ann, Presence.ready()));
+    AgentId bo = await(center.router.login(Centers.seller("bo"))).agent();
+    await(center.router.setPresence(bo, Presence.notReady("break")));
+    AgentId cy = await(center.router.login(Centers.seller("cy"))).agent();
+    await(center.router.logout(cy));
+
+    assertThat(await(center.view.stateCounts(List.of(ann, bo, cy, new AgentId("never")))))
+        .containsExactlyInAnyOrderEntriesOf(Map.of(AgentState.READY, 1, AgentState.NOT_READY, 1, AgentState.OFFLINE, 2));
+    assertThat(await(center.view.stateCounts(List.of()))).isEmpty();
   }
 
   @Test
