@@ -1,11 +1,11 @@
 package dev.switchboard.bench;
 
-import dev.switchboard.channels.phone.AmiLink;
 import dev.switchboard.channels.phone.AmiMetrics;
 import dev.switchboard.channels.phone.sim.AmiMessage;
 import dev.switchboard.channels.phone.sim.PbxSimulator;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * A pure AMI event flood in rising steps: for each step the simulator sends channel events
@@ -38,8 +38,13 @@ final class AmiFlood {
 
   private AmiFlood() {}
 
-  /** Runs steps from {@code firstRate} doubling; returns the highest kept events/s (0 if none). */
-  static double run(PbxSimulator pbx, AmiLink link, int firstRate, Duration step) throws InterruptedException {
+  /**
+   * Runs steps from {@code firstRate} doubling; returns the highest kept events/s (0 if none).
+   *
+   * @param link the AMI link's figures as the node under test reports them now
+   */
+  static double run(PbxSimulator pbx, Supplier<AmiMetrics> link, int firstRate, Duration step)
+      throws InterruptedException {
     double best = 0;
     long channel = 0;
     for (int rate = firstRate; rate <= 2_000_000; rate *= 2) {
@@ -54,9 +59,9 @@ final class AmiFlood {
     return best;
   }
 
-  private static Step step(PbxSimulator pbx, AmiLink link, int rate, Duration length, long firstChannel)
+  private static Step step(PbxSimulator pbx, Supplier<AmiMetrics> link, int rate, Duration length, long firstChannel)
       throws InterruptedException {
-    AmiMetrics before = link.metrics();
+    AmiMetrics before = link.get();
     long begin = System.nanoTime();
     long end = begin + length.toNanos();
     long sent = 0;
@@ -72,10 +77,11 @@ final class AmiFlood {
     }
     double seconds = (System.nanoTime() - begin) / 1e9;
     long catchUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-    while (link.metrics().eventsReceived() - before.eventsReceived() < sent && System.nanoTime() < catchUp) {
-      Thread.sleep(1);
+    AmiMetrics after = link.get();
+    while (after.eventsReceived() - before.eventsReceived() < sent && System.nanoTime() < catchUp) {
+      Thread.sleep(20);
+      after = link.get();
     }
-    AmiMetrics after = link.metrics();
     long received = after.eventsReceived() - before.eventsReceived();
     return new Step(rate, sent, received, seconds, after.lastEventLagMillis(),
         after.droppedEvents() - before.droppedEvents(), after.reconnects() != before.reconnects(), received >= sent);

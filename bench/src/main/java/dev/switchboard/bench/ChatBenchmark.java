@@ -3,11 +3,8 @@ package dev.switchboard.bench;
 import dev.switchboard.routing.store.LocalRedisServer;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,7 +46,7 @@ final class ChatBenchmark {
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
     Context context = vertx.getOrCreateContext();
     try (LocalRedisServer redis = LocalRedisServer.startEphemeral()) {
-      ChatNodeConfig config = new ChatNodeConfig(freePort(), redis.uri(), agents, CHATS_PER_AGENT,
+      ChatNodeConfig config = new ChatNodeConfig(OnContext.freePort(), redis.uri(), agents, CHATS_PER_AGENT,
           rate / 2.0 / pairs);
       NodeRun chat = chatRun(vertx, context, config, work, visitors, pairs, rate, seconds);
       System.out.println("chat:     " + chat.load());
@@ -93,13 +90,13 @@ final class ChatBenchmark {
     try (ChildJvm node = ChildJvm.start("node", "dev.switchboard.gateway.Main",
         List.of("start", "--config", file.toString()), environment, work.resolve("node.log"))) {
       node.awaitReady("http://127.0.0.1:" + config.port() + "/ready", Duration.ofSeconds(120));
-      List<String> tokens = onContext(context, () -> new DeskAccounts(vertx, config.port())
+      List<String> tokens = OnContext.await(context, () -> new DeskAccounts(vertx, config.port())
           .signIn(adminPassword, config.agentIds()));
       RelayLoad load = new RelayLoad(vertx, context);
       Relay relay = new ChatRelay(vertx, config.port(), visitors, pairs, tokens, load);
       long opening = System.nanoTime();
-      onContext(context, relay::open);
-      System.out.printf("  node: sockets open and %,d chats answered in %.1f s%n", onContext(context,
+      OnContext.await(context, relay::open);
+      System.out.printf("  node: sockets open and %,d chats answered in %.1f s%n", OnContext.await(context,
           () -> Future.succeededFuture(relay.pairs())), (System.nanoTime() - opening) / 1e9);
       RelayLoad.Result result = load.run(relay, rate, WARM_UP, Duration.ofSeconds(seconds));
       long reading = System.nanoTime();
@@ -109,39 +106,27 @@ final class ChatBenchmark {
       if (!node.alive()) {
         throw new IllegalStateException("the node died under load:\n" + node.tail());
       }
-      onContext(context, relay::close);
+      OnContext.await(context, relay::close);
       return new NodeRun(result, after, live);
     }
   }
 
   private static RelayLoad.Result echoRun(Vertx vertx, Context context, Path work, int visitors, int agents,
       int pairs, int rate, int seconds) throws Exception {
-    int port = freePort();
+    int port = OnContext.freePort();
     try (ChildJvm echo = ChildJvm.start("echo server", EchoServer.class.getName(), List.of(Integer.toString(port)),
         Map.of(), work.resolve("echo.log"))) {
       echo.awaitReady("http://127.0.0.1:" + port + "/", Duration.ofSeconds(60));
       RelayLoad load = new RelayLoad(vertx, context);
       Relay relay = new EchoRelay(vertx, port, visitors, agents, pairs, load);
-      onContext(context, relay::open);
+      OnContext.await(context, relay::open);
       RelayLoad.Result result = load.run(relay, rate, WARM_UP, Duration.ofSeconds(seconds));
-      onContext(context, relay::close);
+      OnContext.await(context, relay::close);
       return result;
     }
   }
 
   private static String mib(OptionalLong bytes) {
     return bytes.isPresent() ? Long.toString(bytes.getAsLong() / (1024 * 1024)) : "n/a";
-  }
-
-  private static <T> T onContext(Context context, java.util.function.Supplier<Future<T>> action) throws Exception {
-    Promise<T> promise = Promise.promise();
-    context.runOnContext(ignored -> action.get().onComplete(promise));
-    return promise.future().toCompletionStage().toCompletableFuture().get(10, TimeUnit.MINUTES);
-  }
-
-  private static int freePort() throws java.io.IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -11,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
@@ -24,12 +26,15 @@ import java.util.concurrent.TimeUnit;
 final class ChildJvm implements AutoCloseable {
 
   static final String MAX_HEAP = "-Xmx2g";
+  /** Further JVM options for the child, after {@link #MAX_HEAP}. */
+  static final String JAVA_OPTIONS = "SWITCHBOARD_BENCH_NODE_JAVA_OPTS";
   private static final int OPEN_FILES = 65_536;
 
   private final String name;
   private final Process process;
   private final Path log;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(2)).build();
 
   private ChildJvm(String name, Process process, Path log) {
     this.name = name;
@@ -45,8 +50,12 @@ final class ChildJvm implements AutoCloseable {
       command.addAll(List.of("prlimit", "--nofile=" + OPEN_FILES + ":" + OPEN_FILES, "--"));
     }
     String gcLog = "-Xlog:gc:file=" + log.resolveSibling(log.getFileName() + ".gc");
-    command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), MAX_HEAP, gcLog,
-        "-cp", System.getProperty("java.class.path"), mainClass));
+    command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), MAX_HEAP, gcLog));
+    String extra = System.getenv().getOrDefault(JAVA_OPTIONS, "").trim();
+    if (!extra.isEmpty()) {
+      command.addAll(List.of(extra.split("\\s+")));
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(environment);
@@ -112,22 +121,52 @@ final class ChildJvm implements AutoCloseable {
   /** The heap in use as the node's Prometheus endpoint reports it (sum of the heap pools); empty if unreadable. */
   OptionalLong heapUsedBytes(int port) {
     try {
-      HttpResponse<String> metrics = get("http://127.0.0.1:" + port + "/metrics");
       double used = 0;
       boolean found = false;
-      for (String line : metrics.body().split("\n")) {
-        if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
-          used += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      for (Map.Entry<String, Double> series : metrics(port).entrySet()) {
+        if (series.getKey().startsWith("jvm_memory_used_bytes{") && series.getKey().contains("area=\"heap\"")) {
+          used += series.getValue();
           found = true;
         }
       }
       return found ? OptionalLong.of((long) used) : OptionalLong.empty();
-    } catch (IOException | InterruptedException | RuntimeException e) {
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
+    } catch (IOException e) {
       return OptionalLong.empty();
     }
+  }
+
+  /**
+   * Every series of the node's {@code /metrics} scrape, by name with its labels as written
+   * ({@code switchboard_ami_up{pbx="bench"}}).
+   */
+  Map<String, Double> metrics(int port) throws IOException {
+    try {
+      Map<String, Double> series = new LinkedHashMap<>();
+      for (String line : get("http://127.0.0.1:" + port + "/metrics").body().split("\n")) {
+        int space = line.lastIndexOf(' ');
+        if (!line.startsWith("#") && space > 0) {
+          value(line.substring(space + 1)).ifPresent(value -> series.put(line.substring(0, space), value));
+        }
+      }
+      return series;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while reading /metrics", e);
+    }
+  }
+
+  private static Optional<Double> value(String text) {
+    return switch (text) {
+      case "+Inf" -> Optional.of(Double.POSITIVE_INFINITY);
+      case "-Inf" -> Optional.of(Double.NEGATIVE_INFINITY);
+      default -> {
+        try {
+          yield Optional.of(Double.parseDouble(text));
+        } catch (NumberFormatException e) {
+          yield Optional.empty();
+        }
+      }
+    };
   }
 
   /** Asks the child for a full collection ({@code jcmd PID GC.run}); false when jcmd is unavailable. */

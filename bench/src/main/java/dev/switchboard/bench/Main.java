@@ -11,7 +11,7 @@ public final class Main {
       + " [--also R1,R2]",
       "       switchboard bench routing [--agents 2000] [--rate 5000] [--seconds 30] [--handle-ms 100] [--also R1,R2]",
       "       switchboard bench phone [--calls-per-second 200] [--seconds 60] [--talk-ms 1000] [--agents N]"
-          + " [--flood-seconds 3]",
+          + " [--flood-seconds 3] [--warm-up-seconds 90]",
       "       switchboard bench chat [--visitors 20000] [--seconds 60] [--rate 5000] [--agents rate/20]");
 
   private Main() {}
@@ -28,7 +28,7 @@ public final class Main {
           "also"));
       case "routing" -> RoutingBenchmark.run(new BenchArgs(options, "agents", "rate", "seconds", "handle-ms", "also"));
       case "phone" -> PhoneBenchmark.run(new BenchArgs(options, "calls-per-second", "seconds", "talk-ms", "agents",
-          "flood-seconds"));
+          "flood-seconds", "warm-up-seconds"));
       case "chat" -> ChatBenchmark.run(new BenchArgs(options, "visitors", "seconds", "rate", "agents"));
       default -> fail("unknown benchmark '" + args[0] + "'");
     }

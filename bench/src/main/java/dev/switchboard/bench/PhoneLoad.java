@@ -1,10 +1,7 @@
 package dev.switchboard.bench;
 
-import dev.switchboard.channels.phone.calls.RoutedCallIntake;
 import dev.switchboard.channels.phone.sim.PbxSimulator;
 import dev.switchboard.channels.phone.sim.SimCall;
-import dev.switchboard.routing.contact.ContactState;
-import dev.switchboard.routing.dispatch.RoutingEvent;
 import io.vertx.core.Context;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -18,9 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Incoming calls from the PBX simulator at a fixed rate, open loop: each call runs AGI against the
- * FastAGI entry, waits to be offered, is answered by the simulated agent phone and hangs up the talk
- * time after the offer. Measures the AGI request (the moment the call was due) to the offer event reaching
- * this node, keyed by the caller's number the offer carries.
+ * node's FastAGI port, waits to be offered, is answered by the simulated agent phone and hangs up the talk
+ * time after the offer. Measures the AGI request (the moment the call was due) to the offer (screen-pop)
+ * arriving on an agent's desktop socket, keyed by the caller's number the pop carries.
  */
 final class PhoneLoad {
 
@@ -59,7 +56,7 @@ final class PhoneLoad {
   private volatile int runs;
   private long serial;
 
-  /** {@code measuring} is the context routing events arrive on ({@link #offerSeen} runs there). */
+  /** {@code measuring} is the context the desktops' frames arrive on ({@link #offerSeen} runs there). */
   PhoneLoad(Vertx vertx, Context measuring, PbxSimulator pbx, Duration talk) {
     this.vertx = vertx;
     this.measuring = measuring;
@@ -67,17 +64,18 @@ final class PhoneLoad {
     this.talk = talk;
   }
 
-  /** Records the latency of a first offer; call on the measuring context. */
-  void offerSeen(RoutingEvent event) {
-    if (event instanceof RoutingEvent.ContactChanged changed && changed.state() == ContactState.OFFERED) {
-      Placed call = placed.remove(changed.attributes().getOrDefault(RoutedCallIntake.CALLER_ID, ""));
-      if (call != null && call.run() == runs) {
-        latencies.record((System.nanoTime() - call.due()) / 1000);
-        offered++;
-      }
-      if (call != null) {
-        phones.schedule(call.call()::agentHangsUp, talk.toMillis(), TimeUnit.MILLISECONDS);
-      }
+  /**
+   * Records the latency of the first offer of the call from {@code caller} (E.164) reaching a desktop; later offers
+   * of the same call (after a missed one) are not counted again. Call on the measuring context.
+   */
+  void offerSeen(String caller) {
+    Placed call = placed.remove(caller);
+    if (call != null && call.run() == runs) {
+      latencies.record((System.nanoTime() - call.due()) / 1000);
+      offered++;
+    }
+    if (call != null) {
+      phones.schedule(call.call()::agentHangsUp, talk.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 

@@ -13,7 +13,7 @@ final class EnvironmentLayer {
 
   /** Variables the launcher scripts and the logging configuration read; they are not settings. */
   static final Set<String> LAUNCHER_VARIABLES = Set.of("SWITCHBOARD_CONFIG", "SWITCHBOARD_JAVA_OPTS",
-      "SWITCHBOARD_BENCH_JAVA_OPTS", "SWITCHBOARD_LOG_LEVEL", "SWITCHBOARD_ACCESS_LOG", "SWITCHBOARD_ADMIN_PASSWORD",
+      "SWITCHBOARD_BENCH_JAVA_OPTS", "SWITCHBOARD_BENCH_NODE_JAVA_OPTS", "SWITCHBOARD_LOG_LEVEL", "SWITCHBOARD_ACCESS_LOG", "SWITCHBOARD_ADMIN_PASSWORD",
       "SWITCHBOARD_DEMO_IDENTITY_KEY");
 
   private EnvironmentLayer() {}
