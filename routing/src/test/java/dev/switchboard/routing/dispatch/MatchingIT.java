@@ -14,6 +14,8 @@ import dev.switchboard.routing.contact.ContactId;
 import dev.switchboard.routing.contact.ContactRequest;
 import dev.switchboard.routing.contact.ContactState;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -70,7 +72,7 @@ class MatchingIT {
   }
 
   @Test
-  void aClockSteppedBackDoesNotPutALaterContactAheadOfEarlierOnes() {
+  void aClockSteppedBackEntersNewContactsAtTheCenterClockNotBeforeEarlierOnes() {
     center(Centers.rules());
     ContactRequest first = ContactRequest.of(Channel.VOICE, SALES);
     enqueue(first);
@@ -81,10 +83,17 @@ class MatchingIT {
     ContactRequest third = ContactRequest.of(Channel.VOICE, SALES);
     enqueue(third);
 
-    assertThat(await(center.view.waiting(SALES))).containsExactly(first.id(), second.id(), third.id());
+    List<ContactId> waiting = await(center.view.waiting(SALES));
+    assertThat(waiting).hasSize(3).first().isEqualTo(first.id());
+    assertThat(entered(third.id())).as("entered at the center clock, not 10 minutes earlier")
+        .isEqualTo(entered(second.id())).isAfter(entered(first.id()));
     assertThat(agentOf(first.id())).isEmpty();
     AgentId ann = ready(Centers.seller("ann"));
     assertThat(agentOf(first.id())).contains(ann);
+  }
+
+  private Instant entered(ContactId contact) {
+    return await(center.view.contact(contact)).orElseThrow().entered();
   }
 
   @Test
