@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** A blocking HTTP client for tests, bound to one node's base URL. */
-final class Http {
+public final class Http {
 
   // HTTP/1.1 as browsers speak to a cleartext server (no h2c upgrade)
   private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -17,7 +17,7 @@ final class Http {
   private final String base;
   private final String token;
 
-  Http(int port) {
+  public Http(int port) {
     this("http://127.0.0.1:" + port, null);
   }
 
@@ -27,24 +27,24 @@ final class Http {
   }
 
   /** The same client sending {@code Authorization: Bearer <token>} with every request. */
-  Http withToken(String sessionToken) {
+  public Http withToken(String sessionToken) {
     return new Http(base, sessionToken);
   }
 
-  HttpResponse<String> get(String path) {
+  public HttpResponse<String> get(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
   }
 
-  HttpResponse<String> delete(String path) {
+  public HttpResponse<String> delete(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
   }
 
-  HttpResponse<String> post(String path, String contentType, String body) {
+  public HttpResponse<String> post(String path, String contentType, String body) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
         .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
-  HttpResponse<String> put(String path, String body) {
+  public HttpResponse<String> put(String path, String body) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
         .PUT(HttpRequest.BodyPublishers.ofString(body)));
   }

@@ -12,6 +12,7 @@ import dev.switchboard.config.RedisSettings;
 import dev.switchboard.config.Secret;
 import dev.switchboard.config.ServerSettings;
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.gateway.Http;
 import dev.switchboard.gateway.Node;
 import dev.switchboard.gateway.auth.AccountId;
 import dev.switchboard.gateway.auth.Role;
@@ -39,9 +40,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,8 +67,6 @@ class PhoneDeskIT {
   private static PbxSimulator pbx;
   private static Node node;
   private static Vertx client;
-  private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
 
   @BeforeAll
   static void start() {
@@ -130,8 +126,7 @@ class PhoneDeskIT {
       eventually(() -> await(node.directory().timeline(customer, Optional.empty(), 10)).entries().stream()
           .anyMatch(entry -> contact.value().equals(entry.details().get("contact"))), "the call in the timeline");
     }
-    String metrics = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + "/metrics")).GET())
-        .body();
+    String metrics = new Http(node.port()).get("/metrics").body();
     assertThat(metric(metrics, "switchboard_ami_events_total{pbx=\"pbx1\"}")).as("the call's AMI events counted")
         .isGreaterThanOrEqualTo(10);
     assertThat(metric(metrics, "switchboard_ami_up{pbx=\"pbx1\"}")).isEqualTo(1);
@@ -213,10 +208,10 @@ class PhoneDeskIT {
     SwitchboardConfig config = config(TestRedis.freshCenter())
         .withPhone(Optional.of(phone(pbx.amiPort(), "wrong-secret", freePort())));
     try (Node refused = Node.start(config)) {
-      URI ready = URI.create("http://127.0.0.1:" + refused.port() + "/ready");
-      eventually(() -> send(HttpRequest.newBuilder(ready).GET()).body().contains("LOGIN_REJECTED"),
+      Http http = new Http(refused.port());
+      eventually(() -> http.get("/ready").body().contains("LOGIN_REJECTED"),
           "the refused login in readiness");
-      HttpResponse<String> response = send(HttpRequest.newBuilder(ready).GET());
+      HttpResponse<String> response = http.get("/ready");
       assertThat(response.statusCode()).isEqualTo(503);
       JsonObject check = new JsonObject(response.body()).getJsonObject("checks").getJsonObject("phone-pbx1");
       assertThat(check.getString("status")).isEqualTo("DOWN");
@@ -268,31 +263,14 @@ class PhoneDeskIT {
   }
 
   private static String token(String account) {
-    HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/sessions"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("account", account).put("password", PASSWORD)
-            .encode())));
+    HttpResponse<String> response = new Http(node.port()).post("/api/v1/sessions", "application/json",
+        new JsonObject().put("account", account).put("password", PASSWORD).encode());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return new JsonObject(response.body()).getString("token");
   }
 
   private static HttpResponse<String> ready() {
-    return send(HttpRequest.newBuilder(uri("/ready")).GET());
-  }
-
-  private static URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + node.port() + path);
-  }
-
-  private static HttpResponse<String> send(HttpRequest.Builder request) {
-    try {
-      return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+    return new Http(node.port()).get("/ready");
   }
 
   static void eventually(BooleanSupplier condition, String what) {
