@@ -102,7 +102,7 @@ public final class Node implements AutoCloseable {
     new JvmMemoryMetrics().bindTo(registry);
     RedisConnection redis = RedisConnection.open(config.redis(), registry);
     Vertx vertx = Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+        .with(new VertxOptions().setPreferNativeTransport(true).setMetricsOptions(new MicrometerMetricsOptions()
             .setEnabled(true)
             .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
             .setLabels(EnumSet.of(Label.HTTP_METHOD, Label.HTTP_CODE, Label.HTTP_ROUTE, Label.POOL_TYPE, Label.POOL_NAME))))
@@ -110,7 +110,7 @@ public final class Node implements AutoCloseable {
         .build();
     try {
       Clock clock = Clock.systemUTC();
-      RedisStore store = new RedisStore(vertx, redis.connection(), config.redis().center());
+      RedisStore store = new RedisStore(vertx, redis.perEventLoop(vertx), config.redis().center());
       IdentityNormalizer normalizer = new IdentityNormalizer(config.directory().defaultRegion());
       CustomerDirectory directory = new RedisCustomerDirectory(store, normalizer,
           config.directory().timelineLimit(), clock);
@@ -149,13 +149,14 @@ public final class Node implements AutoCloseable {
           () -> new HttpGateway(config.server(), registry, health, customers, imports, auth, supervisors, deskRoutes,
               chat, agentAdmin),
           new DeploymentOptions().setInstances(instances)), "open the HTTP port " + config.server().port());
-      log.info("Switchboard serving HTTP on {}:{} ({} event loops), Redis at {}", config.server().host(),
-          config.server().port(), instances, redis.displayUri());
+      log.info("Switchboard serving HTTP on {}:{} ({} event loops, {} transport), Redis at {}",
+          config.server().host(), config.server().port(), instances,
+          vertx.isNativeTransportEnabled() ? "native" : "Java NIO", redis.displayUri());
       return new Node(config, redis, vertx, directory, importer, auth.provisioning(), routed, phone,
           config.server().port());
     } catch (RuntimeException e) {
-      vertx.close();
       redis.close();
+      vertx.close();
       throw e;
     }
   }
@@ -210,11 +211,17 @@ public final class Node implements AutoCloseable {
     try {
       phone.ifPresent(channel -> await(channel.stop(), "stop the phone channel"));
       await(routing.stop(), "stop routing");
+      await(Future.all(vertx.deploymentIDs().stream().map(vertx::undeploy).toList()), "close HTTP");
+    } catch (RuntimeException e) {
+      log.warn("Switchboard did not stop cleanly: {}", e.getMessage());
+    }
+    // before Vert.x: Redis connections run on its event loops
+    redis.close();
+    try {
       await(vertx.close(), "stop Vert.x");
     } catch (RuntimeException e) {
       log.warn("Vert.x did not stop cleanly: {}", e.getMessage());
     }
-    redis.close();
     log.info("Switchboard stopped");
   }
 

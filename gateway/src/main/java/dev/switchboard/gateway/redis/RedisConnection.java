@@ -1,8 +1,10 @@
 package dev.switchboard.gateway.redis;
 
 import dev.switchboard.config.RedisSettings;
+import dev.switchboard.routing.store.Connections;
 import dev.switchboard.routing.store.LocalRedisServer;
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisURI;
@@ -10,24 +12,37 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.metrics.MicrometerCommandLatencyRecorder;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.metrics.MicrometerOptions;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.EventLoopGroupProvider;
+import io.lettuce.core.resource.Transports;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.EventExecutorGroup;
+import io.vertx.core.Vertx;
+import io.vertx.core.internal.VertxInternal;
 import java.io.IOException;
 import java.net.SocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The node's link to Redis: the embedded server when no URI is configured, the Lettuce client and
- * one shared connection. Lettuce reconnects by itself with exponential backoff; while it is
- * disconnected commands are rejected at once (so callers answer 503 instead of hanging).
+ * The node's link to Redis: the embedded server when no URI is configured, the Lettuce client, one
+ * shared connection served by Lettuce's own threads and, once Vert.x runs, one connection per event
+ * loop served by that loop ({@link #perEventLoop}). Lettuce reconnects by itself with exponential
+ * backoff; while it is disconnected commands are rejected at once (so callers answer 503 instead of
+ * hanging).
  */
 public final class RedisConnection implements AutoCloseable {
 
@@ -36,20 +51,28 @@ public final class RedisConnection implements AutoCloseable {
   private final Optional<LocalRedisServer> embedded;
   private final ClientResources resources;
   private final RedisClient client;
+  private final RedisURI redisUri;
   private final StatefulRedisConnection<String, String> connection;
   private final String displayUri;
-  private final AtomicBoolean connected = new AtomicBoolean(true);
+  /** The connections Lettuce reports disconnected and not yet reconnected. */
+  private final Set<RedisChannelHandler<?, ?>> down = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closing = new AtomicBoolean();
   private final List<StatefulRedisPubSubConnection<String, String>> subscriptions = new CopyOnWriteArrayList<>();
+  private final List<Lane> lanes = new CopyOnWriteArrayList<>();
 
   private RedisConnection(Optional<LocalRedisServer> embedded, ClientResources resources,
-      RedisClient client, StatefulRedisConnection<String, String> connection, String displayUri) {
+      RedisClient client, RedisURI redisUri, StatefulRedisConnection<String, String> connection, String displayUri) {
     this.embedded = embedded;
     this.resources = resources;
     this.client = client;
+    this.redisUri = redisUri;
     this.connection = connection;
     this.displayUri = displayUri;
   }
+
+  /** A connection served by one event loop, with the client and resources that bind it there. */
+  private record Lane(EventLoop loop, ClientResources resources, RedisClient client,
+      StatefulRedisConnection<String, String> connection) {}
 
   /**
    * Starts the embedded Redis if needed and connects. Blocks; call before any event loop work.
@@ -75,7 +98,7 @@ public final class RedisConnection implements AutoCloseable {
         .build());
     try {
       StatefulRedisConnection<String, String> connection = client.connect();
-      RedisConnection link = new RedisConnection(embedded, resources, client, connection, display);
+      RedisConnection link = new RedisConnection(embedded, resources, client, redisUri, connection, display);
       client.addListener(link.stateListener());
       log.info("Connected to Redis at {}{}", display, embedded.isPresent() ? " (embedded)" : "");
       return link;
@@ -114,31 +137,111 @@ public final class RedisConnection implements AutoCloseable {
 
   /** Whether the link is up as far as Lettuce knows; readiness also pings. */
   public boolean connected() {
-    return connected.get() && connection.isOpen();
+    return down.isEmpty() && connection.isOpen();
+  }
+
+  /**
+   * Opens one connection per event loop of {@code vertx}, registered on that loop, and returns the choice
+   * of connection by calling thread: a command sent from an event loop goes out and its reply comes back
+   * on that loop, with no hand-over to another thread either way; other threads use the shared connection.
+   * When Vert.x and Lettuce would use different Netty transports (a loop can serve only its own kind of
+   * socket), every caller gets the shared connection. Blocks; call from the composition root before the
+   * event loops take work, and close this link before Vert.x.
+   */
+  public Connections perEventLoop(Vertx vertx) {
+    if (!sameTransport(vertx)) {
+      log.info("Redis commands go through Lettuce's own threads (Vert.x and Lettuce use different transports)");
+      return Connections.single(connection);
+    }
+    List<EventLoop> loops = new ArrayList<>();
+    for (EventExecutor executor : ((VertxInternal) vertx).nettyEventLoopGroup()) {
+      loops.add((EventLoop) executor);
+    }
+    for (EventLoop loop : loops) {
+      ClientResources laneResources = resources.mutate().eventLoopGroupProvider(new OneLoop(loop)).build();
+      RedisClient laneClient = RedisClient.create(laneResources, redisUri);
+      laneClient.setOptions(client.getOptions());
+      laneClient.addListener(stateListener());
+      try {
+        lanes.add(new Lane(loop, laneResources, laneClient, laneClient.connect()));
+      } catch (RuntimeException e) {
+        laneClient.shutdown();
+        laneResources.shutdown();
+        throw new RedisStartException("Cannot connect to Redis at " + displayUri + ": " + rootMessage(e), e);
+      }
+    }
+    EventLoop[] byLoop = lanes.stream().map(Lane::loop).toArray(EventLoop[]::new);
+    List<StatefulRedisConnection<String, String>> served = lanes.stream().map(Lane::connection).toList();
+    return () -> {
+      for (int i = 0; i < byLoop.length; i++) {
+        if (byLoop[i].inEventLoop()) {
+          return served.get(i);
+        }
+      }
+      return connection;
+    };
+  }
+
+  /** Whether the socket channel Lettuce would open can be registered on the event loops of {@code vertx}. */
+  private static boolean sameTransport(Vertx vertx) {
+    String channel = Transports.socketChannelClass().getName();
+    return vertx.isNativeTransportEnabled()
+        ? channel.equals("io.netty.channel.epoll.EpollSocketChannel")
+        : channel.equals("io.netty.channel.socket.nio.NioSocketChannel");
   }
 
   @Override
   public void close() {
     closing.set(true);
     subscriptions.forEach(StatefulRedisPubSubConnection::close);
+    for (Lane lane : lanes) {
+      lane.connection().close();
+      lane.client().shutdown();
+      lane.resources().shutdown();
+    }
     connection.close();
     client.shutdown();
     resources.shutdown();
     embedded.ifPresent(LocalRedisServer::close);
   }
 
+  /** Hands Lettuce one existing event loop, which stays Vert.x's to run and to stop. */
+  private record OneLoop(EventLoop loop) implements EventLoopGroupProvider {
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T extends EventLoopGroup> T allocate(Class<T> type) {
+      return (T) loop;
+    }
+
+    @Override
+    public int threadPoolSize() {
+      return 1;
+    }
+
+    @Override
+    public io.netty.util.concurrent.Future<Boolean> release(EventExecutorGroup group, long quietPeriod, long timeout,
+        TimeUnit unit) {
+      return loop.newSucceededFuture(true);
+    }
+
+    @Override
+    public io.netty.util.concurrent.Future<Boolean> shutdown(long quietPeriod, long timeout, TimeUnit unit) {
+      return loop.newSucceededFuture(true);
+    }
+  }
+
   private RedisConnectionStateListener stateListener() {
     return new RedisConnectionStateListener() {
       @Override
-      public void onRedisConnected(io.lettuce.core.RedisChannelHandler<?, ?> handler, SocketAddress address) {
-        if (!connected.getAndSet(true)) {
+      public void onRedisConnected(RedisChannelHandler<?, ?> handler, SocketAddress address) {
+        if (down.remove(handler) && down.isEmpty()) {
           log.warn("Redis at {} is reachable again; serving resumes", displayUri);
         }
       }
 
       @Override
-      public void onRedisDisconnected(io.lettuce.core.RedisChannelHandler<?, ?> handler) {
-        if (connected.getAndSet(false) && !closing.get()) {
+      public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
+        if (down.add(handler) && down.size() == 1 && !closing.get()) {
           log.warn("Lost the connection to Redis at {}; reconnecting with backoff, requests get 503 meanwhile",
               displayUri);
         }

@@ -12,8 +12,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
- * One center's view of Redis: a shared Lettuce connection, the center's key names, and the bridge
- * from Lettuce's futures back to the caller's Vert.x context.
+ * One center's view of Redis: the Lettuce connections (see {@link Connections}), the center's key names,
+ * and the bridge from Lettuce's futures back to the caller's Vert.x context.
  *
  * <p>Thread-safe; created once by the composition root. Commands never block. A command that fails
  * because Redis is unreachable or too slow fails with {@link StoreUnavailableException}; Redis
@@ -22,12 +22,16 @@ import java.util.function.Function;
 public final class RedisStore {
 
   private final Vertx vertx;
-  private final StatefulRedisConnection<String, String> connection;
+  private final Connections connections;
   private final RedisKeys keys;
 
   public RedisStore(Vertx vertx, StatefulRedisConnection<String, String> connection, String center) {
+    this(vertx, Connections.single(Objects.requireNonNull(connection, "connection")), center);
+  }
+
+  public RedisStore(Vertx vertx, Connections connections, String center) {
     this.vertx = Objects.requireNonNull(vertx, "vertx");
-    this.connection = Objects.requireNonNull(connection, "connection");
+    this.connections = Objects.requireNonNull(connections, "connections");
     this.keys = new RedisKeys(center);
   }
 
@@ -41,14 +45,14 @@ public final class RedisStore {
 
   /** The async commands, for callers that batch many commands before waiting (bulk import). */
   public RedisAsyncCommands<String, String> commands() {
-    return connection.async();
+    return connections.forCaller().async();
   }
 
   /** Runs one command and completes on the caller's context. */
   public <T> Future<T> run(Function<RedisAsyncCommands<String, String>, ? extends CompletionStage<T>> command) {
     CompletionStage<T> stage;
     try {
-      stage = command.apply(connection.async());
+      stage = command.apply(connections.forCaller().async());
     } catch (RedisException e) {
       return Future.failedFuture(translate(e));
     }
@@ -65,7 +69,7 @@ public final class RedisStore {
   public <T> Future<T> eval(LuaScript script, String[] keys, String... args) {
     CompletionStage<T> stage;
     try {
-      stage = script.eval(connection.async(), keys, args);
+      stage = script.eval(connections.forCaller().async(), keys, args);
     } catch (RedisException e) {
       return Future.failedFuture(translate(e));
     }
