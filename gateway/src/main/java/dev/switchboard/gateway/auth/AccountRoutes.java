@@ -97,7 +97,10 @@ final class AccountRoutes {
       }
       Account changed = details(() -> current.withDetails(displayName, role, disabled, clock.instant()));
       Future<Void> allowed = changed.grants(Role.ADMIN) ? Future.succeededFuture() : keepsAnAdmin(current);
-      return allowed.compose(ok -> accounts.update(changed)).compose(updated -> endSessionsIf(changed.disabled(), id))
+      return allowed.compose(ok -> accounts.update(changed)).compose(updated -> {
+        sessions.accountChanged(id);
+        return endSessionsIf(changed.disabled(), id);
+      })
           .map(ended -> {
             log.info("[account={}] changed by {}: role {}, disabled {}", id, Principal.of(context).id(),
                 role.wireName(), disabled);

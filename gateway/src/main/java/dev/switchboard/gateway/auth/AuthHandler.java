@@ -74,7 +74,19 @@ public final class AuthHandler implements Handler<RoutingContext> {
     });
   }
 
+  /** The principal of {@code token}: recently confirmed on this node, or confirmed now against Redis. */
   Future<Optional<Principal>> principal(SessionToken token) {
+    RecentSessions recent = sessions.recent();
+    String digest = token.digest();
+    Optional<Principal> known = recent.get(digest);
+    if (known.isPresent()) {
+      return Future.succeededFuture(known);
+    }
+    long mark = recent.mark();
+    return confirm(token).onSuccess(found -> found.ifPresent(principal -> recent.keep(digest, principal, mark)));
+  }
+
+  private Future<Optional<Principal>> confirm(SessionToken token) {
     return sessions.useWithAccount(token).compose(use -> {
       if (use.isEmpty()) {
         return Future.succeededFuture(Optional.empty());

@@ -31,11 +31,13 @@ public final class RedisSessions {
   private final SessionLifetime lifetime;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
+  private final RecentSessions recent;
 
   public RedisSessions(RedisStore store, SessionLifetime lifetime, Clock clock) {
     this.store = store;
     this.lifetime = lifetime;
     this.clock = clock;
+    this.recent = new RecentSessions(clock, System::nanoTime);
   }
 
   /** Opens a session for {@code account}; the token is returned here and nowhere else. */
@@ -84,7 +86,12 @@ public final class RedisSessions {
 
   /** Ends the session of {@code token}; true when it was live. */
   public Future<Boolean> close(SessionToken token) {
-    return store.run(commands -> commands.del(key(token))).map(deleted -> deleted > 0);
+    String digest = token.digest();
+    recent.forget(digest);
+    return store.run(commands -> commands.del(key(token))).map(deleted -> {
+      recent.forget(digest);
+      return deleted > 0;
+    });
   }
 
   /**
@@ -92,8 +99,22 @@ public final class RedisSessions {
    * password); the future holds how many ended.
    */
   public Future<Long> closeAll(AccountId account, java.util.Optional<SessionToken> keep) {
-    return store.eval(CLOSE_ALL, new String[] {accountSessionsKey(account)}, store.keys().key("session", ""),
-        keep.map(SessionToken::digest).orElse(""));
+    recent.forgetAccount(account);
+    return store.<Long>eval(CLOSE_ALL, new String[] {accountSessionsKey(account)}, store.keys().key("session", ""),
+        keep.map(SessionToken::digest).orElse("")).map(ended -> {
+          recent.forgetAccount(account);
+          return ended;
+        });
+  }
+
+  /** Stops serving this node's recently confirmed sessions of {@code account}: its role or state changed. */
+  public void accountChanged(AccountId account) {
+    recent.forgetAccount(account);
+  }
+
+  /** The sessions this node confirmed lately (see {@link RecentSessions}). */
+  RecentSessions recent() {
+    return recent;
   }
 
   SessionLifetime lifetime() {

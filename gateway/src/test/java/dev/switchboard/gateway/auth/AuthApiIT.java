@@ -216,6 +216,30 @@ class AuthApiIT {
   }
 
   @Test
+  void aSessionEndedThroughAnotherNodeStopsWorkingHereWithinASecond() throws Exception {
+    ensure("elsewhere", Role.AGENT, "elsewhere-password");
+    String token = client.token("elsewhere", "elsewhere-password");
+    assertThat(client.as(token, "GET", "/api/v1/me", null).statusCode()).isEqualTo(200);
+    RedisClient redis = RedisClient.create(TestRedis.uri());
+    long ended;
+    try (StatefulRedisConnection<String, String> connection = redis.connect()) {
+      assertThat(connection.sync().del("sb:{" + center + "}:session:" + new SessionToken(token).digest())).isEqualTo(1L);
+      ended = System.nanoTime();
+    } finally {
+      redis.shutdown();
+    }
+
+    int status = 200;
+    while (status == 200 && System.nanoTime() - ended < Duration.ofSeconds(10).toNanos()) {
+      Thread.sleep(50);
+      status = client.as(token, "GET", "/api/v1/me", null).statusCode();
+    }
+
+    assertThat(status).isEqualTo(401);
+    assertThat(Duration.ofNanos(System.nanoTime() - ended)).isLessThan(RecentSessions.FRESH.plusSeconds(2));
+  }
+
+  @Test
   void sessionsAreStoredOnlyAsTheTokensDigest() throws Exception {
     ensure("digested", Role.AGENT, "digested-password");
     String token = client.token("digested", "digested-password");
