@@ -1,16 +1,14 @@
 package dev.switchboard.gateway.auth;
 
+import dev.switchboard.routing.internal.IdSyntax;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /** The sign-in name of an account: 1 to 64 of a-z, 0-9, '.', '_' and '-', like an agent id. */
 public record AccountId(String value) {
 
-  private static final Pattern VALID = Pattern.compile("[a-z0-9._-]{1,64}");
-
   public AccountId {
     Objects.requireNonNull(value, "account id");
-    if (!VALID.matcher(value).matches()) {
+    if (!isValid(value)) {
       throw new IllegalArgumentException("account id '" + shorten(value)
           + "' is invalid: use 1 to 64 lower-case letters, digits, '.', '_' or '-'");
     }
@@ -18,7 +16,7 @@ public record AccountId(String value) {
 
   /** True when {@code value} would make a valid id; lets callers avoid exceptions for untrusted input. */
   public static boolean isValid(String value) {
-    return value != null && VALID.matcher(value).matches();
+    return value != null && IdSyntax.matches(value, 64, false, "._-", true);
   }
 
   private static String shorten(String value) {

@@ -6,8 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import dev.switchboard.routing.internal.IdSyntax;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The secret a signed-in client presents: 32 random bytes in base64url. Only its SHA-256
@@ -15,18 +15,18 @@ import java.util.regex.Pattern;
  */
 public record SessionToken(String value) {
 
-  private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
+  private static final int LENGTH = 43;
 
   public SessionToken {
     Objects.requireNonNull(value, "token");
-    if (!SHAPE.matcher(value).matches()) {
+    if (!isWellFormed(value)) {
       throw new IllegalArgumentException("a session token is 43 base64url characters");
     }
   }
 
   /** True when {@code value} has a token's shape (not whether it is a live session). */
   public static boolean isWellFormed(String value) {
-    return value != null && SHAPE.matcher(value).matches();
+    return value != null && value.length() == LENGTH && IdSyntax.matches(value, LENGTH, true, "_-", true);
   }
 
   static SessionToken generate(SecureRandom random) {

@@ -3,6 +3,7 @@ package dev.switchboard.gateway.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.routing.internal.IdPatterns;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +32,7 @@ class AuthValuesTest {
     assertThat(AccountId.isValid("a:b")).isFalse();
     assertThatThrownBy(() -> new AccountId("has space")).hasMessageContaining("'has space'")
         .hasMessageContaining("1 to 64");
+    IdPatterns.agrees("[a-z0-9._-]{1,64}", AccountId::isValid);
   }
 
   @Test
@@ -58,6 +60,10 @@ class AuthValuesTest {
     assertThat(first.toString()).doesNotContain(first.value());
     assertThat(first.digest()).matches("[0-9a-f]{64}").isNotEqualTo(second.digest());
     assertThat(SessionToken.isWellFormed(first.value() + "=")).isFalse();
+    assertThat(SessionToken.isWellFormed("Az09_-".repeat(7) + "x")).isTrue();
+    assertThat(SessionToken.isWellFormed("Az09_-".repeat(7) + ".")).isFalse();
+    assertThat(SessionToken.isWellFormed("Az09_-".repeat(7))).isFalse();
+    IdPatterns.agrees("[A-Za-z0-9_-]{43}", SessionToken::isWellFormed);
   }
 
   @Test

@@ -1,16 +1,14 @@
 package dev.switchboard.routing.customer;
 
+import dev.switchboard.routing.internal.IdSyntax;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /** A customer's id: 1-64 characters of letters, digits, {@code . _ : -}. */
 public record CustomerId(String value) {
 
-  private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-
   public CustomerId {
     Objects.requireNonNull(value, "value");
-    if (!VALID.matcher(value).matches()) {
+    if (!IdSyntax.matches(value, 64, true, "._:-", true)) {
       throw new IllegalArgumentException(
           "customer id '" + abbreviate(value) + "' is invalid: use 1-64 letters, digits, '.', '_', ':' or '-'");
     }

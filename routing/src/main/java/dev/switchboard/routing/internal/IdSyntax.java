@@ -1,8 +1,9 @@
 package dev.switchboard.routing.internal;
 
 /**
- * The character check behind the id types (agent, contact, queue), done by hand: ids are decoded from every
- * routing event, and a regular expression there would allocate a matcher per id.
+ * The character check behind the id types (agent, contact, queue, customer, and the gateway's account ids and
+ * session tokens), done by hand: ids are decoded from every routing event and checked on every request, and a
+ * regular expression there would allocate a matcher per id.
  */
 public final class IdSyntax {
 
