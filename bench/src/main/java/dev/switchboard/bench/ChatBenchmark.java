@@ -4,7 +4,6 @@ import dev.switchboard.routing.store.LocalRedisServer;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +42,7 @@ final class ChatBenchmark {
     System.out.printf("%,d visitor sockets, %,d of them chatting with %,d agents; %,d messages/s for %d s after a "
         + "%d s warm-up%n", visitors, pairs, agents, rate, seconds, WARM_UP.toSeconds());
     Path work = Files.createTempDirectory("switchboard-bench-chat");
-    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+    Vertx vertx = OpenLoop.generatorVertx();
     Context context = vertx.getOrCreateContext();
     try (LocalRedisServer redis = LocalRedisServer.startEphemeral()) {
       ChatNodeConfig config = new ChatNodeConfig(OnContext.freePort(), redis.uri(), agents, CHATS_PER_AGENT,

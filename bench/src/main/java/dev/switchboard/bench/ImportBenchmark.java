@@ -34,6 +34,9 @@ import java.util.List;
  */
 final class ImportBenchmark {
 
+  /** The center the customers are imported into. */
+  static final String CENTER = "bench";
+
   private static final int BASELINE_BATCH = 8000;
 
   private ImportBenchmark() {}
@@ -76,7 +79,7 @@ final class ImportBenchmark {
     }
   }
 
-  /** Imports the CSV into an emptied Redis on the center {@code bench}; returns the seconds it took. */
+  /** Imports the CSV into an emptied Redis on the center {@value #CENTER}; returns the seconds it took. */
   static double importOnce(String uri, Path csv, long rows) throws IOException, InterruptedException {
     RedisClient client = BenchRedis.client(uri);
     Vertx vertx = Vertx.vertx();
@@ -84,7 +87,7 @@ final class ImportBenchmark {
         InputStream in = Files.newInputStream(csv)) {
       connection.sync().flushall();
       IdentityNormalizer normalizer = new IdentityNormalizer("KR");
-      RedisStore store = new RedisStore(vertx, connection, "bench");
+      RedisStore store = new RedisStore(vertx, connection, CENTER);
       CustomerImport importer = new CustomerImport(
           new RedisCustomerDirectory(store, normalizer, 1000, Clock.systemUTC()), new CustomerJson(normalizer));
       ImportSummary summary = importer.run(in, ImportFormat.CSV, (read, imported, rejected) -> { });

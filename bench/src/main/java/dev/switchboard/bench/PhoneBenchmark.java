@@ -6,7 +6,6 @@ import dev.switchboard.channels.phone.sim.PbxSimulator;
 import dev.switchboard.routing.store.LocalRedisServer;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,7 +43,7 @@ final class PhoneBenchmark {
     Path work = Files.createTempDirectory("switchboard-bench-phone");
     String secret = UUID.randomUUID().toString();
     int agiPort = OnContext.freePort();
-    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+    Vertx vertx = OpenLoop.generatorVertx();
     Context context = vertx.getOrCreateContext();
     try (LocalRedisServer redis = LocalRedisServer.startEphemeral();
         PbxSimulator pbx = PbxSimulator.builder().amiUser(AMI_USER, secret).agiServer(agiPort)
