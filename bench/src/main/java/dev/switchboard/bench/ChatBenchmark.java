@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 final class ChatBenchmark {
 
   static final int CHATS_PER_AGENT = 10;
-  private static final Duration WARM_UP = Duration.ofSeconds(5);
   /** Files a JVM holds besides the sockets under test: its jars, epoll and pipes, Redis links, logs. */
   private static final int FILES_RESERVED = 400;
 
@@ -30,6 +29,7 @@ final class ChatBenchmark {
   static void run(BenchArgs args) throws Exception {
     int visitors = (int) args.number("visitors", 20_000, 1, 200_000);
     int seconds = (int) args.number("seconds", 60, 1, 3600);
+    Duration warmUp = Duration.ofSeconds(args.number("warm-up-seconds", 60, 1, 600));
     int rate = (int) args.number("rate", 5000, 2, 200_000);
     int agents = (int) args.number("agents", Math.max(1, (rate + 19) / 20), 1, 10_000);
     visitors = fitOpenFiles(visitors, agents);
@@ -40,18 +40,18 @@ final class ChatBenchmark {
           + "20 frames/s: use --agents " + (rate + 19) / 20 + " or more");
     }
     System.out.printf("%,d visitor sockets, %,d of them chatting with %,d agents; %,d messages/s for %d s after a "
-        + "%d s warm-up%n", visitors, pairs, agents, rate, seconds, WARM_UP.toSeconds());
+        + "%d s warm-up%n", visitors, pairs, agents, rate, seconds, warmUp.toSeconds());
     Path work = Files.createTempDirectory("switchboard-bench-chat");
     Vertx vertx = OpenLoop.generatorVertx();
     Context context = vertx.getOrCreateContext();
     try (LocalRedisServer redis = LocalRedisServer.startEphemeral()) {
       ChatNodeConfig config = new ChatNodeConfig(OnContext.freePort(), redis.uri(), agents, CHATS_PER_AGENT,
           rate / 2.0 / pairs);
-      NodeRun chat = chatRun(vertx, context, config, work, visitors, pairs, rate, seconds);
+      NodeRun chat = chatRun(vertx, context, config, work, visitors, pairs, rate, seconds, warmUp);
       System.out.println("chat:     " + chat.load());
       System.out.printf("          node heap used after the load %s MiB (live after a full GC %s MiB, cap %s)%n",
           mib(chat.heapAfter()), mib(chat.heapLive()), ChildJvm.MAX_HEAP);
-      RelayLoad.Result echo = echoRun(vertx, context, work, visitors, agents, pairs, rate, seconds);
+      RelayLoad.Result echo = echoRun(vertx, context, work, visitors, agents, pairs, rate, seconds, warmUp);
       System.out.println("baseline: " + echo);
       double ratio = echo.p99() > 0 ? chat.load().p99() / echo.p99() : 0;
       System.out.printf("RESULT chat sockets=%d heap_mb=%s rate=%.0f p99_ms=%.2f baseline_ratio=%.2f%n",
@@ -81,7 +81,7 @@ final class ChatBenchmark {
   record NodeRun(RelayLoad.Result load, OptionalLong heapAfter, OptionalLong heapLive) {}
 
   private static NodeRun chatRun(Vertx vertx, Context context, ChatNodeConfig config, Path work, int visitors,
-      int pairs, int rate, int seconds) throws Exception {
+      int pairs, int rate, int seconds, Duration warmUp) throws Exception {
     Path file = Files.writeString(work.resolve("switchboard-bench.yaml"), config.yaml());
     String adminPassword = "bench-admin-" + Long.toHexString(System.nanoTime());
     Map<String, String> environment = Map.of("SWITCHBOARD_ADMIN_PASSWORD", adminPassword,
@@ -97,7 +97,7 @@ final class ChatBenchmark {
       OnContext.await(context, relay::open);
       System.out.printf("  node: sockets open and %,d chats answered in %.1f s%n", OnContext.await(context,
           () -> Future.succeededFuture(relay.pairs())), (System.nanoTime() - opening) / 1e9);
-      RelayLoad.Result result = load.run(relay, rate, WARM_UP, Duration.ofSeconds(seconds));
+      RelayLoad.Result result = load.run(relay, rate, warmUp, Duration.ofSeconds(seconds));
       long reading = System.nanoTime();
       OptionalLong after = node.heapUsedBytes(config.port());
       System.out.printf("  node: /metrics read in %d ms%n", (System.nanoTime() - reading) / 1_000_000);
@@ -111,7 +111,7 @@ final class ChatBenchmark {
   }
 
   private static RelayLoad.Result echoRun(Vertx vertx, Context context, Path work, int visitors, int agents,
-      int pairs, int rate, int seconds) throws Exception {
+      int pairs, int rate, int seconds, Duration warmUp) throws Exception {
     int port = OnContext.freePort();
     try (ChildJvm echo = ChildJvm.start("echo server", EchoServer.class.getName(), List.of(Integer.toString(port)),
         Map.of(), work.resolve("echo.log"))) {
@@ -119,7 +119,7 @@ final class ChatBenchmark {
       RelayLoad load = new RelayLoad(vertx, context);
       Relay relay = new EchoRelay(vertx, port, visitors, agents, pairs, load);
       OnContext.await(context, relay::open);
-      RelayLoad.Result result = load.run(relay, rate, WARM_UP, Duration.ofSeconds(seconds));
+      RelayLoad.Result result = load.run(relay, rate, warmUp, Duration.ofSeconds(seconds));
       OnContext.await(context, relay::close);
       return result;
     }

@@ -12,7 +12,8 @@ public final class Main {
       "       switchboard bench routing [--agents 2000] [--rate 5000] [--seconds 30] [--handle-ms 100] [--also R1,R2]",
       "       switchboard bench phone [--calls-per-second 200] [--seconds 60] [--talk-ms 1000] [--agents N]"
           + " [--flood-seconds 3] [--warm-up-seconds 90]",
-      "       switchboard bench chat [--visitors 20000] [--seconds 60] [--rate 5000] [--agents rate/20]");
+      "       switchboard bench chat [--visitors 20000] [--seconds 60] [--rate 5000] [--agents rate/20]"
+          + " [--warm-up-seconds 60]");
 
   private Main() {}
 
@@ -29,7 +30,8 @@ public final class Main {
       case "routing" -> RoutingBenchmark.run(new BenchArgs(options, "agents", "rate", "seconds", "handle-ms", "also"));
       case "phone" -> PhoneBenchmark.run(new BenchArgs(options, "calls-per-second", "seconds", "talk-ms", "agents",
           "flood-seconds", "warm-up-seconds"));
-      case "chat" -> ChatBenchmark.run(new BenchArgs(options, "visitors", "seconds", "rate", "agents"));
+      case "chat" -> ChatBenchmark.run(new BenchArgs(options, "visitors", "seconds", "rate", "agents",
+          "warm-up-seconds"));
       default -> fail("unknown benchmark '" + args[0] + "'");
     }
     System.exit(0);
