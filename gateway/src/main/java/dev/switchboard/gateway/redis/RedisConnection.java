@@ -26,7 +26,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.internal.VertxInternal;
 import java.io.IOException;
 import java.net.SocketAddress;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -153,11 +152,11 @@ public final class RedisConnection implements AutoCloseable {
       log.info("Redis commands go through Lettuce's own threads (Vert.x and Lettuce use different transports)");
       return Connections.single(connection);
     }
-    List<EventLoop> loops = new ArrayList<>();
-    for (EventExecutor executor : ((VertxInternal) vertx).nettyEventLoopGroup()) {
-      loops.add((EventLoop) executor);
+    if (!lanes.isEmpty()) {
+      throw new IllegalStateException("the per-event-loop connections are open already");
     }
-    for (EventLoop loop : loops) {
+    for (EventExecutor executor : ((VertxInternal) vertx).nettyEventLoopGroup()) {
+      EventLoop loop = (EventLoop) executor;
       ClientResources laneResources = resources.mutate().eventLoopGroupProvider(new OneLoop(loop)).build();
       RedisClient laneClient = RedisClient.create(laneResources, redisUri);
       laneClient.setOptions(client.getOptions());
