@@ -1,5 +1,7 @@
 package dev.switchboard.bench;
 
+import dev.switchboard.config.RedisSettings;
+import dev.switchboard.gateway.redis.RedisConnection;
 import dev.switchboard.routing.agent.AgentId;
 import dev.switchboard.routing.agent.AgentProfile;
 import dev.switchboard.routing.agent.Presence;
@@ -18,17 +20,19 @@ import dev.switchboard.routing.queue.QueueId;
 import dev.switchboard.routing.queue.QueuePolicy;
 import dev.switchboard.routing.store.LocalRedisServer;
 import dev.switchboard.routing.store.RedisStore;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.vertx.core.Future;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -54,12 +58,15 @@ final class RoutingBenchmark {
     int handleMillis = (int) args.number("handle-ms", 100, 0, 600_000);
     List<Long> also = args.numbers("also", 1, 100_000);
     try (LocalRedisServer redis = LocalRedisServer.startEphemeral()) {
-      Vertx vertx = Vertx.vertx();
-      RedisClient client = BenchRedis.client(redis.uri());
-      try (StatefulRedisConnection<String, String> connection = client.connect();
-          StatefulRedisPubSubConnection<String, String> events = client.connectPubSub();
-          StatefulRedisPubSubConnection<String, String> baselineEvents = client.connectPubSub()) {
-        RedisStore store = new RedisStore(vertx, connection, "bench");
+      // Vert.x and Redis connections set up as a node sets them up (native transport, one connection per event
+      // loop), but with a command timeout long enough to let an overloaded run show its backlog rather than fail
+      Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+      RedisConnection link = RedisConnection.open(new RedisSettings(Optional.of(redis.uri()), Optional.empty(),
+          "bench", Path.of("data"), Duration.ofSeconds(60), Duration.ofSeconds(5)), new SimpleMeterRegistry());
+      try {
+        StatefulRedisPubSubConnection<String, String> events = link.openPubSub();
+        StatefulRedisPubSubConnection<String, String> baselineEvents = link.openPubSub();
+        RedisStore store = new RedisStore(vertx, link.perEventLoop(vertx), "bench");
         Router router = new Router(vertx, store, Clock.systemUTC(), rules(), RoutingSettings.defaults(),
             ended -> Future.succeededFuture());
         await(router.start());
@@ -84,8 +91,8 @@ final class RoutingBenchmark {
             routing.offeredRate(), routing.p50(), routing.p99(), routing.p99() / baseline.p99());
         await(router.stop());
       } finally {
+        link.close();
         vertx.close().toCompletionStage().toCompletableFuture().join();
-        client.shutdown();
       }
     }
   }
