@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.config.RedisSettings;
 import dev.switchboard.routing.store.Connections;
+import dev.switchboard.routing.store.RedisStore;
+import dev.switchboard.routing.store.StoreUnavailableException;
 import dev.switchboard.routing.testing.TestRedis;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -49,6 +51,24 @@ class RedisConnectionIT {
       assertThat(used).as("another thread gets the shared connection").doesNotContain(shared);
       assertThat(shared.sync().ping()).isEqualTo("PONG");
       assertThat(redis.connected()).isTrue();
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void aCommandAfterTheLinkClosedFailsAsUnavailableInsteadOfThrowing() throws Exception {
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setPreferNativeTransport(true));
+    try {
+      RedisConnection redis = RedisConnection.open(SETTINGS, new SimpleMeterRegistry());
+      RedisStore store = new RedisStore(vertx, redis.perEventLoop(vertx), "lanes");
+      redis.close();
+      Context context = ((VertxInternal) vertx).createEventLoopContext();
+      CompletableFuture<Throwable> failure = new CompletableFuture<>();
+      context.runOnContext(ignored -> store.run(commands -> commands.ping())
+          .onComplete(result -> failure.complete(result.cause())));
+
+      assertThat(failure.get(10, TimeUnit.SECONDS)).isInstanceOf(StoreUnavailableException.class);
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }

@@ -53,8 +53,8 @@ public final class RedisStore {
     CompletionStage<T> stage;
     try {
       stage = command.apply(connections.forCaller().async());
-    } catch (RedisException e) {
-      return Future.failedFuture(translate(e));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(refused(e));
     }
     return bridge(stage);
   }
@@ -70,10 +70,21 @@ public final class RedisStore {
     CompletionStage<T> stage;
     try {
       stage = script.eval(connections.forCaller().async(), keys, args);
-    } catch (RedisException e) {
-      return Future.failedFuture(translate(e));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(refused(e));
     }
     return bridge(stage);
+  }
+
+  /**
+   * A command refused before it was sent: by Redis's rules ({@link RedisException}), or because the client is
+   * shut down (the node is stopping), which reads as Redis being unavailable.
+   */
+  static Throwable refused(RuntimeException failure) {
+    if (failure instanceof IllegalStateException || failure instanceof java.util.concurrent.RejectedExecutionException) {
+      return new StoreUnavailableException("Redis is unavailable: the client is shut down", failure);
+    }
+    return translate(failure);
   }
 
   static Throwable translate(Throwable failure) {

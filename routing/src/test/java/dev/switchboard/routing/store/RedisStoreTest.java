@@ -13,6 +13,16 @@ import org.junit.jupiter.api.Test;
 class RedisStoreTest {
 
   @Test
+  void aCommandRefusedByAShutDownClientIsStoreUnavailable() {
+    assertThat(RedisStore.refused(new IllegalStateException("cannot be started once stopped")))
+        .isInstanceOf(StoreUnavailableException.class).hasMessageContaining("shut down");
+    assertThat(RedisStore.refused(new java.util.concurrent.RejectedExecutionException("terminated")))
+        .isInstanceOf(StoreUnavailableException.class);
+    assertThat(RedisStore.refused(new RedisException("ERR wrong number of arguments")))
+        .isNotInstanceOf(StoreUnavailableException.class);
+  }
+
+  @Test
   void connectivityFailuresBecomeStoreUnavailable() {
     assertThat(RedisStore.translate(new RedisConnectionException("refused"))).isInstanceOf(StoreUnavailableException.class);
     assertThat(RedisStore.translate(new RedisCommandTimeoutException("slow"))).isInstanceOf(StoreUnavailableException.class);
