@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.demo;
 
+import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.gateway.Node;
 import dev.switchboard.gateway.auth.AccountId;
 import dev.switchboard.gateway.auth.Role;
@@ -20,6 +21,7 @@ import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,6 +124,7 @@ public final class DemoSeed {
     out.println("  Health:     " + base + "/health   Readiness: " + base + "/ready   Metrics: " + base + "/metrics");
     out.println("  Desktop:    " + base + "/agent/   (agents " + agentNames(node) + ", password " + DEMO_PASSWORD + ")");
     out.println("  Demo shop:  " + base + "/demo/   (a shop with the chat widget; ?queue=after-hours shows the offline form)");
+    outdatedChat(node.config()).ifPresent(hint -> out.println("              " + hint));
     out.println("  Sign in:    " + SUPERVISOR + " / " + DEMO_PASSWORD + "   (demo supervisor), e.g.");
     out.println("              TOKEN=$(curl -s " + base + "/api/v1/sessions -H 'Content-Type: application/json' \\");
     out.println("                -d '{\"account\":\"" + SUPERVISOR + "\",\"password\":\"" + DEMO_PASSWORD
@@ -135,6 +138,19 @@ public final class DemoSeed {
         + " (embedded Redis, kept between runs)");
     out.println("Press Ctrl-C to stop (the embedded Redis stops with it).");
     out.println();
+  }
+
+  /**
+   * What to do when the demo's configuration file has no chat site, as one written before the chat widget
+   * existed: the file is the newcomer's to edit, so it is never replaced, but the widget refuses every chat.
+   */
+  static Optional<String> outdatedChat(SwitchboardConfig config) {
+    if (!config.chat().sites().isEmpty()) {
+      return Optional.empty();
+    }
+    Path file = config.redis().dataDir().resolve("switchboard-demo.yaml").toAbsolutePath().normalize();
+    return Optional.of("Note: " + file + " configures no chat site (it was written by an older demo), so "
+        + "the widget refuses every chat; delete the file and restart to get the current demo configuration.");
   }
 
   private static String agentNames(Node node) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.config.ChatSiteSettings;
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.SwitchboardConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -39,5 +40,19 @@ class DemoConfigurationTest {
     SwitchboardConfig config = ConfigLoader.load(Optional.of(DemoSeed.configuration(dataDir)), environment);
 
     assertThat(config.chat().sites().get(0).identitySecret().orElseThrow().value()).isEqualTo("my-key");
+  }
+
+  @Test
+  void aDemoConfigurationWithoutAChatSiteIsPointedOutWithTheFileToDelete() throws Exception {
+    Path file = dataDir.resolve("switchboard-demo.yaml");
+    Files.writeString(file, "redis:\n  data-dir: " + dataDir + "\n");
+
+    SwitchboardConfig old = ConfigLoader.load(Optional.of(DemoSeed.configuration(dataDir)), Map.of());
+    SwitchboardConfig current = ConfigLoader.load(Optional.of(DemoSeed.configuration(dataDir.resolve("fresh"))),
+        DemoSeed.withIdentityKey(Map.of()));
+
+    assertThat(DemoSeed.outdatedChat(old)).hasValueSatisfying(hint -> assertThat(hint)
+        .contains(file.toAbsolutePath().normalize().toString()).contains("delete the file"));
+    assertThat(DemoSeed.outdatedChat(current)).isEmpty();
   }
 }
