@@ -1,12 +1,12 @@
 package dev.switchboard.gateway.auth;
 
+import dev.switchboard.routing.internal.IdSyntax;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
-import dev.switchboard.routing.internal.IdSyntax;
 import java.util.Objects;
 
 /**

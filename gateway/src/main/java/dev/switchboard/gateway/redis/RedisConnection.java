@@ -169,12 +169,11 @@ public final class RedisConnection implements AutoCloseable {
         throw new RedisStartException("Cannot connect to Redis at " + displayUri + ": " + rootMessage(e), e);
       }
     }
-    EventLoop[] byLoop = lanes.stream().map(Lane::loop).toArray(EventLoop[]::new);
-    List<StatefulRedisConnection<String, String>> served = lanes.stream().map(Lane::connection).toList();
+    Lane[] byLoop = lanes.toArray(Lane[]::new);
     return () -> {
-      for (int i = 0; i < byLoop.length; i++) {
-        if (byLoop[i].inEventLoop()) {
-          return served.get(i);
+      for (Lane lane : byLoop) {
+        if (lane.loop().inEventLoop()) {
+          return lane.connection();
         }
       }
       return connection;

@@ -1,7 +1,7 @@
 package dev.switchboard.routing.contact;
 
-import java.security.SecureRandom;
 import dev.switchboard.routing.internal.IdSyntax;
+import java.security.SecureRandom;
 import java.util.Objects;
 
 /** A contact's id: 1-64 letters, digits, {@code . _ -}. */

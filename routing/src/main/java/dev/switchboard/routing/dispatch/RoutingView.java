@@ -32,12 +32,12 @@ import java.util.stream.Collectors;
  */
 public final class RoutingView {
 
-  private final RedisStore store;
-  private final Clock clock;
   private static final int STATE_BATCH = 1000;
   private static final LuaScript AGENT_STATES =
       LuaScript.load("/dev/switchboard/routing/agent-states.lua", ScriptOutputType.MULTI);
 
+  private final RedisStore store;
+  private final Clock clock;
   private final RoutingScript script;
 
   public RoutingView(RedisStore store, Clock clock) {
