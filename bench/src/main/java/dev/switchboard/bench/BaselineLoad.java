@@ -32,6 +32,7 @@ final class BaselineLoad {
   private Latencies latencies;
   private long received;
   private long errors;
+  private long runStarted;
 
   BaselineLoad(Vertx vertx, RedisStore store, StatefulRedisPubSubConnection<String, String> events) {
     this.vertx = vertx;
@@ -54,6 +55,8 @@ final class BaselineLoad {
     Promise<ContactLoad.Result> done = Promise.promise();
     context.runOnContext(ignored -> {
       latencies = new Latencies((int) Math.min(50_000_000L, (long) rate * duration.toSeconds()));
+      runStarted = System.nanoTime();
+      KernelPasses.machine();
       new OpenLoop(vertx, rate, duration, this::arrive, sent -> finish(sent, duration, done)).start();
     });
     return done.future().toCompletionStage().toCompletableFuture().get(duration.toSeconds() + 60, TimeUnit.SECONDS);
@@ -70,7 +73,7 @@ final class BaselineLoad {
     if (due == null) {
       return;
     }
-    latencies.record((System.nanoTime() - due) / 1000);
+    latencies.record((System.nanoTime() - due) / 1000, due);
     received++;
     String[] keys = {store.keys().key("baseline-sink")};
     store.<Long>eval(SCRIPT, keys, "accept").compose(ok -> store.<Long>eval(SCRIPT, keys, "complete"))
@@ -82,8 +85,12 @@ final class BaselineLoad {
     vertx.setPeriodic(10, timer -> {
       if (arrivals.isEmpty() || System.nanoTime() > deadline) {
         vertx.cancelTimer(timer);
+        long ended = System.nanoTime();
+        KernelPasses kernel = KernelPasses.machine();
+        Latencies untouched = latencies.outside(kernel.between(runStarted, ended));
         done.tryComplete(new ContactLoad.Result(sent, received, errors, arrivals.size(), duration.toNanos() / 1e9,
-            latencies.percentileMillis(0.50), latencies.percentileMillis(0.99), latencies.percentileMillis(0.999)));
+            latencies.percentileMillis(0.50), latencies.percentileMillis(0.99), latencies.percentileMillis(0.999),
+            kernel.describe(runStarted, ended, latencies.count() - untouched.count(), latencies.count(), untouched)));
       }
     });
   }

@@ -49,10 +49,12 @@ final class ChatBenchmark {
           rate / 2.0 / pairs);
       NodeRun chat = chatRun(vertx, context, config, work, visitors, pairs, rate, seconds, warmUp);
       System.out.println("chat:     " + chat.load());
+      KernelPasses.print(chat.load().kernel());
       System.out.printf("          node heap used after the load %s MiB (live after a full GC %s MiB, cap %s)%n",
           mib(chat.heapAfter()), mib(chat.heapLive()), ChildJvm.MAX_HEAP);
       RelayLoad.Result echo = echoRun(vertx, context, work, visitors, agents, pairs, rate, seconds, warmUp);
       System.out.println("baseline: " + echo);
+      KernelPasses.print(echo.kernel());
       double ratio = echo.p99() > 0 ? chat.load().p99() / echo.p99() : 0;
       System.out.printf("RESULT chat sockets=%d heap_mb=%s rate=%.0f p99_ms=%.2f baseline_ratio=%.2f%n",
           chat.load().sockets(), mib(chat.heapAfter()), chat.load().relayedRate(), chat.load().p99(), ratio);

@@ -23,9 +23,14 @@ import java.util.concurrent.TimeUnit;
  */
 final class ContactLoad {
 
-  /** What one run measured. Latencies in milliseconds, arrival to offer event. */
+  /**
+   * What one run measured. Latencies in milliseconds, arrival to offer event.
+   *
+   * @param kernel the kernel memory monitor's passes and the contacts they did not touch
+   *     ({@link KernelPasses#describe}), empty where the kernel runs none
+   */
   record Result(long sent, long offered, long errors, long waitingAtEnd, double seconds, double p50, double p99,
-      double p999) {
+      double p999, String kernel) {
     double offeredRate() {
       return offered / seconds;
     }
@@ -47,6 +52,7 @@ final class ContactLoad {
   private Latencies latencies = new Latencies(16);
   private long offered;
   private long errors;
+  private long runStarted;
 
   ContactLoad(Vertx vertx, Router router, EventFeed feed, int handleMillis) {
     this.vertx = vertx;
@@ -69,6 +75,8 @@ final class ContactLoad {
       latencies = new Latencies((int) Math.min(50_000_000L, (long) rate * duration.toSeconds()));
       offered = 0;
       errors = 0;
+      runStarted = System.nanoTime();
+      KernelPasses.machine();
       new OpenLoop(vertx, rate, duration, this::arrive, sent -> finish(sent, duration, done)).start();
     });
     return done.future().toCompletionStage().toCompletableFuture().get(duration.toSeconds() + 120, TimeUnit.SECONDS);
@@ -86,7 +94,7 @@ final class ContactLoad {
     }
     Long arrived = arrivals.remove(changed.contact());
     if (arrived != null) {
-      latencies.record((System.nanoTime() - arrived) / 1000);
+      latencies.record((System.nanoTime() - arrived) / 1000, arrived);
       offered++;
     }
     AgentId agent = changed.agent().orElseThrow();
@@ -108,8 +116,12 @@ final class ContactLoad {
     vertx.setPeriodic(10, timer -> {
       if (arrivals.isEmpty() || System.nanoTime() > deadline) {
         vertx.cancelTimer(timer);
+        long ended = System.nanoTime();
+        KernelPasses kernel = KernelPasses.machine();
+        Latencies untouched = latencies.outside(kernel.between(runStarted, ended));
         done.tryComplete(new Result(sent, offered, errors, arrivals.size(), duration.toNanos() / 1e9,
-            latencies.percentileMillis(0.50), latencies.percentileMillis(0.99), latencies.percentileMillis(0.999)));
+            latencies.percentileMillis(0.50), latencies.percentileMillis(0.99), latencies.percentileMillis(0.999),
+            kernel.describe(runStarted, ended, latencies.count() - untouched.count(), latencies.count(), untouched)));
       }
     });
   }

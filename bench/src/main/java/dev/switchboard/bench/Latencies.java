@@ -1,26 +1,71 @@
 package dev.switchboard.bench;
 
 import java.util.Arrays;
+import java.util.List;
 
-/** Latency samples in microseconds, recorded from one thread, summarized as percentiles. */
+/**
+ * Latency samples in microseconds, recorded from one thread, summarized as percentiles. Samples recorded with
+ * the moment they were due can be split by the {@link KernelPasses} they were in flight during.
+ */
 final class Latencies {
 
+  /** The due time of a sample recorded without one. */
+  private static final long NO_DUE = Long.MIN_VALUE;
+
   private long[] samples;
+  private long[] dues;
   private int count;
 
   Latencies(int expected) {
     samples = new long[Math.max(16, expected)];
+    dues = new long[samples.length];
   }
 
   void record(long micros) {
+    record(micros, NO_DUE);
+  }
+
+  /** A sample and the {@link System#nanoTime()} its request was due. */
+  void record(long micros, long dueNanos) {
     if (count == samples.length) {
       samples = Arrays.copyOf(samples, samples.length * 2);
+      dues = Arrays.copyOf(dues, samples.length);
     }
-    samples[count++] = micros;
+    samples[count] = micros;
+    dues[count++] = dueNanos;
   }
 
   int count() {
     return count;
+  }
+
+  /**
+   * The samples recorded with their due time whose request was in flight during none of {@code passes}
+   * (chronological), i.e. untouched by the kernel's memory monitor.
+   */
+  Latencies outside(List<KernelPasses.Pass> passes) {
+    Latencies outside = new Latencies(count);
+    for (int i = 0; i < count; i++) {
+      if (dues[i] == NO_DUE || !inFlightDuring(passes, dues[i], dues[i] + samples[i] * 1000)) {
+        outside.record(samples[i]);
+      }
+    }
+    return outside;
+  }
+
+  private static boolean inFlightDuring(List<KernelPasses.Pass> passes, long from, long to) {
+    int low = 0;
+    int high = passes.size() - 1;
+    // the first pass that ends at or after the request was due
+    while (low <= high) {
+      int middle = (low + high) >>> 1;
+      if (passes.get(middle).endNanos() < from) {
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return low < passes.size() && passes.get(low).startNanos() <= to;
   }
 
   /** The q-quantile (0..1) in milliseconds; 0 with no samples. */

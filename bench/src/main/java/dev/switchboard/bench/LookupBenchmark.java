@@ -62,9 +62,11 @@ final class LookupBenchmark {
         }
         RateLoad.Result baseline = load.run(i -> "/health", rate, Duration.ofSeconds(seconds));
         System.out.println("baseline /health: " + baseline);
+        KernelPasses.print(baseline.kernel());
         RateLoad.Result lookups = load.run(i -> paths[(int) ((i * 7919) % paths.length)], rate,
             Duration.ofSeconds(seconds));
         System.out.println("lookup by phone:  " + lookups);
+        KernelPasses.print(lookups.kernel());
         if (lookups.errors() > 0) {
           System.out.println("WARNING: " + lookups.errors() + " lookups failed");
         }

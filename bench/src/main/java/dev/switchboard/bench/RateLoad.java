@@ -33,9 +33,11 @@ final class RateLoad {
   /**
    * @param slowestMs the longest latency
    * @param slowestDueAt when the slowest request was due, in seconds from the start of the run
+   * @param kernel the kernel memory monitor's passes during the run and the latencies of the requests they
+   *     did not touch ({@link KernelPasses#describe}), empty where the kernel runs none
    */
   record Result(long sent, long ok, long errors, double seconds, double p50, double p99, double p999,
-      double slowestMs, double slowestDueAt) {
+      double slowestMs, double slowestDueAt, String kernel) {
     double achievedRate() {
       return ok / seconds;
     }
@@ -72,6 +74,7 @@ final class RateLoad {
     }
 
     void start(LongFunction<String> pathOf, int rate) {
+      KernelPasses.machine();
       latencies = new Latencies((int) Math.min(50_000_000L, (long) rate * duration.toSeconds()));
       started = System.nanoTime();
       new OpenLoop(vertx, rate, duration, (n, due) -> send(pathOf.apply(n), due), total -> {
@@ -85,7 +88,7 @@ final class RateLoad {
           .compose(request -> request.putHeader("Authorization", authorization).send().compose(response -> response.body().map(body -> response.statusCode())));
       status.onComplete(result -> {
         long micros = (System.nanoTime() - due) / 1000;
-        latencies.record(micros);
+        latencies.record(micros, due);
         if (micros > slowestMicros) {
           slowestMicros = micros;
           slowestDue = due;
@@ -102,9 +105,13 @@ final class RateLoad {
 
     private void finishIfDone() {
       if (finished == sent) {
+        long ended = System.nanoTime();
+        KernelPasses kernel = KernelPasses.machine();
+        Latencies untouched = latencies.outside(kernel.between(started, ended));
         done.tryComplete(new Result(sent, ok, errors, duration.toNanos() / 1e9, latencies.percentileMillis(0.50),
             latencies.percentileMillis(0.99), latencies.percentileMillis(0.999), slowestMicros / 1000.0,
-            (slowestDue - started) / 1e9));
+            (slowestDue - started) / 1e9,
+            kernel.describe(started, ended, latencies.count() - untouched.count(), latencies.count(), untouched)));
       }
     }
   }

@@ -28,9 +28,14 @@ final class RelayLoad implements Relay.Receiver {
     this.context = context;
   }
 
-  /** What one measured period did. */
+  /**
+   * What one measured period did.
+   *
+   * @param kernel the kernel memory monitor's passes and the messages they did not touch
+   *     ({@link KernelPasses#describe}), empty where the kernel runs none
+   */
   record Result(int sockets, long sent, long received, double seconds, double p50, double p99, double p999,
-      double max, long refusals) {
+      double max, long refusals, String kernel) {
 
     double rate() {
       return sent / seconds;
@@ -56,7 +61,7 @@ final class RelayLoad implements Relay.Receiver {
     }
     long due = Long.parseLong(text, PREFIX.length(), text.indexOf(':', PREFIX.length()), 10);
     if (due >= measureFrom && due < measureUntil) {
-      latencies.record((System.nanoTime() - due) / 1000);
+      latencies.record((System.nanoTime() - due) / 1000, due);
       received++;
     }
   }
@@ -75,13 +80,19 @@ final class RelayLoad implements Relay.Receiver {
       measureUntil = Long.MAX_VALUE;
       return null;
     });
+    KernelPasses.machine();
     long sent = drive(relay, rate, measure);
     long end = onContext(() -> measureUntil = System.nanoTime());
     Thread.sleep(2000);
     double seconds = (end - measureFrom) / 1e9;
-    return onContext(() -> new Result(relay.openVisitorSockets(), sent, received, seconds,
-        latencies.percentileMillis(0.5), latencies.percentileMillis(0.99), latencies.percentileMillis(0.999),
-        latencies.percentileMillis(1.0), relay.refusals()));
+    KernelPasses kernel = KernelPasses.machine();
+    return onContext(() -> {
+      Latencies untouched = latencies.outside(kernel.between(measureFrom, System.nanoTime()));
+      return new Result(relay.openVisitorSockets(), sent, received, seconds, latencies.percentileMillis(0.5),
+          latencies.percentileMillis(0.99), latencies.percentileMillis(0.999), latencies.percentileMillis(1.0),
+          relay.refusals(), kernel.describe(measureFrom, end, latencies.count() - untouched.count(),
+              latencies.count(), untouched));
+    });
   }
 
   private long drive(Relay relay, int rate, Duration duration) throws Exception {

@@ -76,6 +76,7 @@ final class RoutingBenchmark {
         // the baseline first: an overloaded routing run leaves a backlog that would still load Redis after it
         ContactLoad.Result baseline = new BaselineLoad(vertx, store, baselineEvents).run(rate, Duration.ofSeconds(seconds));
         System.out.println("baseline: " + baseline);
+        KernelPasses.print(baseline.kernel());
         ContactLoad load = new ContactLoad(vertx, router, new EventFeed(vertx, store.keys(), events), handleMillis);
         load.start();
         // warm up at the first rate measured: a warm-up above what the engine sustains would leave a backlog
@@ -84,9 +85,11 @@ final class RoutingBenchmark {
           ContactLoad.Result step = load.run((int) other, Duration.ofSeconds(seconds));
           System.out.printf("STEP routing rate=%.0f p50_ms=%.3f p99_ms=%.3f (%s)%n", step.offeredRate(), step.p50(),
               step.p99(), step);
+          KernelPasses.print(step.kernel());
         }
         ContactLoad.Result routing = load.run(rate, Duration.ofSeconds(seconds));
         System.out.println("routing:  " + routing);
+        KernelPasses.print(routing.kernel());
         System.out.printf("RESULT routing rate=%.0f p50_ms=%.3f p99_ms=%.3f baseline_ratio=%.2f%n",
             routing.offeredRate(), routing.p50(), routing.p99(), routing.p99() / baseline.p99());
         await(router.stop());
