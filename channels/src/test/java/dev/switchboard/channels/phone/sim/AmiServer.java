@@ -9,6 +9,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,9 +44,30 @@ final class AmiServer implements SimPbx.EventSink, AutoCloseable {
             channel.pipeline().addLast("session", new AmiSession(actions, sessions));
           }
         });
-    listener = bootstrap.bind(new InetSocketAddress("127.0.0.1", wanted)).syncUninterruptibly().channel();
-    port = ((InetSocketAddress) listener.localAddress()).getPort();
-    return port;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (true) {
+      try {
+        listener = bootstrap.bind(new InetSocketAddress("127.0.0.1", wanted)).syncUninterruptibly().channel();
+        port = ((InetSocketAddress) listener.localAddress()).getPort();
+        return port;
+      } catch (Exception e) {
+        // while the listener was down, a client reconnecting to its port may have been given that very port as
+        // its own (a TCP self-connect on the loopback): the port is free again once the client gives up on it
+        if (!(e instanceof BindException) || wanted == 0 || System.nanoTime() > deadline) {
+          throw e;
+        }
+        sleepBriefly();
+      }
+    }
+  }
+
+  private static void sleepBriefly() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the AMI port", interrupted);
+    }
   }
 
   int port() {
