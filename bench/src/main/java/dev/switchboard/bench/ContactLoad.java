@@ -116,12 +116,9 @@ final class ContactLoad {
     vertx.setPeriodic(10, timer -> {
       if (arrivals.isEmpty() || System.nanoTime() > deadline) {
         vertx.cancelTimer(timer);
-        long ended = System.nanoTime();
-        KernelPasses kernel = KernelPasses.machine();
-        Latencies untouched = latencies.outside(kernel.between(runStarted, ended));
         done.tryComplete(new Result(sent, offered, errors, arrivals.size(), duration.toNanos() / 1e9,
             latencies.percentileMillis(0.50), latencies.percentileMillis(0.99), latencies.percentileMillis(0.999),
-            kernel.describe(runStarted, ended, latencies.count() - untouched.count(), latencies.count(), untouched)));
+            KernelPasses.machine().describe(latencies, runStarted, System.nanoTime())));
       }
     });
   }

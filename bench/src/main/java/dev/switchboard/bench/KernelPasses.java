@@ -53,13 +53,11 @@ final class KernelPasses {
   }
 
   /**
-   * One line on the passes over a measured window and the requests they touched, or empty where the kernel runs
-   * no such monitor.
-   *
-   * @param touched requests in flight during a pass
-   * @param outside the latencies of the other requests
+   * One line on the passes over a measured window and the samples of {@code all} they touched, or empty where the
+   * kernel runs no such monitor. A sample is touched when its request was in flight during a pass that ran from
+   * {@code fromNanos} on, even one after {@code toNanos} (a request still on its way when the window closed).
    */
-  String describe(long fromNanos, long toNanos, long touched, long total, Latencies outside) {
+  String describe(Latencies all, long fromNanos, long toNanos) {
     if (!found()) {
       return "";
     }
@@ -67,6 +65,8 @@ final class KernelPasses {
     if (window.size() < 2) {
       return "kernel memory monitor (kdamond): " + window.size() + " passes";
     }
+    Latencies outside = all.outside(between(fromNanos, Long.MAX_VALUE));
+    long touched = all.count() - outside.count();
     double[] cpu = window.stream().mapToDouble(pass -> pass.cpuNanos() / 1e6).toArray();
     double[] gaps = new double[window.size() - 1];
     for (int i = 1; i < window.size(); i++) {
@@ -75,7 +75,8 @@ final class KernelPasses {
     return String.format("kernel memory monitor (kdamond): %d passes, one every %.2f s, median %.1f ms of CPU "
         + "(longest %.1f); %,d requests (%.1f %%) in flight during one; the others: p50 %.3f ms, p99 %.3f ms",
         window.size(), Latencies.median(gaps), Latencies.median(cpu), Arrays.stream(cpu).max().orElse(0),
-        touched, 100.0 * touched / Math.max(1, total), outside.percentileMillis(0.5), outside.percentileMillis(0.99));
+        touched, 100.0 * touched / Math.max(1, all.count()), outside.percentileMillis(0.5),
+        outside.percentileMillis(0.99));
   }
 
   /** Prints a {@link #describe} line, indented under the result it belongs to; nothing for an empty one. */

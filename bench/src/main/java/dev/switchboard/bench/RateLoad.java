@@ -105,13 +105,10 @@ final class RateLoad {
 
     private void finishIfDone() {
       if (finished == sent) {
-        long ended = System.nanoTime();
-        KernelPasses kernel = KernelPasses.machine();
-        Latencies untouched = latencies.outside(kernel.between(started, ended));
         done.tryComplete(new Result(sent, ok, errors, duration.toNanos() / 1e9, latencies.percentileMillis(0.50),
             latencies.percentileMillis(0.99), latencies.percentileMillis(0.999), slowestMicros / 1000.0,
             (slowestDue - started) / 1e9,
-            kernel.describe(started, ended, latencies.count() - untouched.count(), latencies.count(), untouched)));
+            KernelPasses.machine().describe(latencies, started, System.nanoTime())));
       }
     }
   }

@@ -85,14 +85,10 @@ final class RelayLoad implements Relay.Receiver {
     long end = onContext(() -> measureUntil = System.nanoTime());
     Thread.sleep(2000);
     double seconds = (end - measureFrom) / 1e9;
-    KernelPasses kernel = KernelPasses.machine();
-    return onContext(() -> {
-      Latencies untouched = latencies.outside(kernel.between(measureFrom, System.nanoTime()));
-      return new Result(relay.openVisitorSockets(), sent, received, seconds, latencies.percentileMillis(0.5),
-          latencies.percentileMillis(0.99), latencies.percentileMillis(0.999), latencies.percentileMillis(1.0),
-          relay.refusals(), kernel.describe(measureFrom, end, latencies.count() - untouched.count(),
-              latencies.count(), untouched));
-    });
+    return onContext(() -> new Result(relay.openVisitorSockets(), sent, received, seconds,
+        latencies.percentileMillis(0.5), latencies.percentileMillis(0.99), latencies.percentileMillis(0.999),
+        latencies.percentileMillis(1.0), relay.refusals(),
+        KernelPasses.machine().describe(latencies, measureFrom, end)));
   }
 
   private long drive(Relay relay, int rate, Duration duration) throws Exception {
