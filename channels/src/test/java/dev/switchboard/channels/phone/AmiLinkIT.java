@@ -141,7 +141,7 @@ class AmiLinkIT {
 
     awaitEvent(CallHungUp.class, leaver.uniqueId());
     awaitEvent(CallStarted.class, newcomer.uniqueId());
-    CallHungUp ended = (CallHungUp) eventsOf(leaver.uniqueId()).get(eventsOf(leaver.uniqueId()).size() - 1);
+    CallHungUp ended = (CallHungUp) lastEventOf(leaver.uniqueId());
     assertThat(ended.cause().endedWhileDisconnected()).isTrue();
     CallStarted appeared = (CallStarted) eventsOf(newcomer.uniqueId()).get(0);
     assertThat(appeared.origin()).isEqualTo(PhoneEvent.Origin.RESYNC);
@@ -151,7 +151,7 @@ class AmiLinkIT {
 
     survivor.abandon();
     awaitEvent(CallHungUp.class, survivor.uniqueId());
-    CallHungUp normal = (CallHungUp) eventsOf(survivor.uniqueId()).get(eventsOf(survivor.uniqueId()).size() - 1);
+    CallHungUp normal = (CallHungUp) lastEventOf(survivor.uniqueId());
     assertThat(normal.cause().code()).isEqualTo(16);
   }
 
@@ -269,6 +269,11 @@ class AmiLinkIT {
 
   private List<PhoneEvent> eventsOf(String uniqueId) {
     return events.stream().filter(event -> event.call().uniqueId().equals(uniqueId)).toList();
+  }
+
+  private PhoneEvent lastEventOf(String uniqueId) {
+    List<PhoneEvent> seen = eventsOf(uniqueId);
+    return seen.get(seen.size() - 1);
   }
 
   private List<Class<?>> typesOf(String uniqueId) {

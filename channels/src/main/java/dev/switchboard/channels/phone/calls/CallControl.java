@@ -127,7 +127,14 @@ public final class CallControl {
       call.consultTarget = Optional.of(target);
       flow.dropAgentLeg(call);
       flow.toHolding(call);
+      int consultation = ++call.consultations;
       Consumer<CallRef> claim = leg -> {
+        if (call.consultations != consultation || call.consultTarget.isEmpty() || call.phase == Phase.ENDED) {
+          // completed or cancelled before the PBX created the agent's consultation channel
+          call.then(() -> ami.hangup(leg.channel()))
+              .onFailure(failure -> log.debug("{} late consultation leg already gone: {}", call, failure.getMessage()));
+          return;
+        }
         call.consultLeg = Optional.of(leg);
         book.addLeg(call, leg);
       };

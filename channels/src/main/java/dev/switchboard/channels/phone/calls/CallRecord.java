@@ -45,6 +45,8 @@ final class CallRecord {
   Optional<CallRef> agentLeg = Optional.empty();
   Optional<CallRef> consultLeg = Optional.empty();
   Optional<TransferTarget> consultTarget = Optional.empty();
+  /** Counts the consultations started, so a leg that appears after its consultation ended is known as stale. */
+  int consultations;
   long ringTimer = -1;
   /** The offer being rung was accepted on the agent's desktop before the phone answered. */
   boolean deskAccepted;

@@ -55,6 +55,12 @@ class PhoneCallControlIT {
         .filter(action -> action.getOr("Action", "").equalsIgnoreCase(name)).toList();
   }
 
+  /** The latest action of that name, from one snapshot of what the PBX received (it may still be growing). */
+  private Optional<AmiMessage> lastAction(String name) {
+    List<AmiMessage> received = actions(name);
+    return received.isEmpty() ? Optional.empty() : Optional.of(received.get(received.size() - 1));
+  }
+
   private EndedContact awaitEnded() {
     until(() -> phone.endedContact(contact).isPresent(), () -> "ended; history " + phone.history(contact));
     return phone.endedContact(contact).orElseThrow();
@@ -65,7 +71,7 @@ class PhoneCallControlIT {
     String firstLeg = call.agentChannel().orElseThrow();
     phone.onContext(() -> phone.calls.control().hold(contact));
     until(() -> !phone.pbx.liveChannels().contains(firstLeg), () -> "agent leg released on hold");
-    until(() -> actions("Redirect").get(actions("Redirect").size() - 1).get("Context")
+    until(() -> lastAction("Redirect").flatMap(redirect -> redirect.get("Context"))
         .equals(Optional.of("switchboard-holding")), () -> "caller redirected to holding");
     assertThat(phone.contact(contact).state()).isEqualTo(ContactState.ACTIVE);
     assertThatThrownBy(() -> phone.onContext(() -> phone.calls.control().hold(contact)))
@@ -116,6 +122,21 @@ class PhoneCallControlIT {
         && phone.contact(contact).state() == ContactState.ACTIVE, () -> "bob talks; " + phone.history(contact));
     until(() -> phone.pbx.liveChannels().stream().noneMatch(name -> name.startsWith("PJSIP/1001-")),
         () -> "consultation ended");
+  }
+
+  @Test
+  void aTransferCompletedBeforeTheConsultationCallAppearsStillHangsThatCallUp() {
+    AgentId bob = phone.ready("bob", "PJSIP/1002", SUPPORT);
+    phone.onContext(() -> {
+      phone.calls.control().consult(contact, new TransferTarget.ToAgent(bob));
+      return phone.calls.control().completeTransfer(contact);
+    });
+    phone.pbx.awaitAction("Originate", WAIT);
+    until(() -> phone.contact(contact).agent().equals(Optional.of(bob))
+        && phone.contact(contact).state() == ContactState.ACTIVE, () -> "bob talks; " + phone.history(contact));
+    until(() -> phone.pbx.liveChannels().stream()
+        .noneMatch(name -> name.startsWith("PJSIP/1001-")), () -> "late consultation call hung up; live "
+        + phone.pbx.liveChannels() + ", hangups " + actions("Hangup"));
   }
 
   @Test
