@@ -40,6 +40,7 @@ class CustomerApiIT {
 
     HttpResponse<String> found = http.get("/api/v1/customers/lookup?phone=010-2345-6789");
     assertThat(found.statusCode()).isEqualTo(200);
+    assertThat(found.headers().firstValue("Content-Type")).hasValue("application/json");
     JsonObject lookup = new JsonObject(found.body());
     assertThat(lookup.getString("normalized")).isEqualTo("+821023456789");
     assertThat(lookup.getBoolean("ambiguous")).isFalse();

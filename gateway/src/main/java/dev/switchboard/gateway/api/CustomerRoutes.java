@@ -7,6 +7,8 @@ import dev.switchboard.routing.customer.CustomerJson;
 import dev.switchboard.routing.customer.IdentityType;
 import dev.switchboard.routing.customer.TimelineEntry;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -46,7 +48,7 @@ public final class CustomerRoutes {
     api.post("/customers/:id/timeline").respond(this::appendNote);
   }
 
-  private Future<JsonObject> lookup(RoutingContext context) {
+  private Future<Buffer> lookup(RoutingContext context) {
     List<Map.Entry<IdentityType, String>> given = new java.util.ArrayList<>();
     for (IdentityType type : IdentityType.values()) {
       String value = context.queryParams().get(type.wireName());
@@ -59,7 +61,10 @@ public final class CustomerRoutes {
           + "phone, email, visitor or crm (e.g. /api/v1/customers/lookup?phone=010-1234-5678).");
     }
     Map.Entry<IdentityType, String> identity = given.get(0);
-    return directory.lookup(identity.getKey(), identity.getValue()).map(json::toJson);
+    return directory.lookupJson(identity.getKey(), identity.getValue()).map(body -> {
+      context.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
+      return body;
+    });
   }
 
   private Future<JsonObject> search(RoutingContext context) {

@@ -1,6 +1,7 @@
 package dev.switchboard.routing.customer;
 
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +27,15 @@ public interface CustomerDirectory {
 
   /** Finds every customer holding the identity, normalizing the query first. */
   Future<Lookup> lookup(IdentityType type, String query);
+
+  /**
+   * The same lookup in the REST API's JSON form, {@link CustomerJson#toJson(Lookup)} encoded. A
+   * directory that keeps its records in that form may copy them into the answer instead of
+   * decoding them.
+   */
+  default Future<Buffer> lookupJson(IdentityType type, String query) {
+    return lookup(type, query).map(found -> CustomerJson.wire(found).toBuffer());
+  }
 
   /** Customers whose name starts with the prefix (case-insensitive), in name order. */
   Future<List<Customer>> searchByName(String prefix, int limit);

@@ -1,5 +1,7 @@
 package dev.switchboard.routing.customer;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
@@ -53,6 +55,10 @@ public final class CustomerJson {
 
   /** The wire form; absent optional fields are {@code null}. */
   public JsonObject toJson(Customer customer) {
+    return wire(customer);
+  }
+
+  private static JsonObject wire(Customer customer) {
     Identities identities = customer.identities();
     return new JsonObject()
         .put("id", customer.id().value())
@@ -205,6 +211,10 @@ public final class CustomerJson {
 
   /** {@code {type, query, normalized, ambiguous, matches: [{matchedOn, value, exact, how, customer}]}}. */
   public JsonObject toJson(Lookup lookup) {
+    return wire(lookup);
+  }
+
+  static JsonObject wire(Lookup lookup) {
     JsonArray matches = new JsonArray();
     for (Match match : lookup.matches()) {
       matches.add(new JsonObject()
@@ -212,7 +222,7 @@ public final class CustomerJson {
           .put("value", match.value())
           .put("exact", match.exact())
           .put("how", how(match, lookup.query()))
-          .put("customer", toJson(match.customer())));
+          .put("customer", wire(match.customer())));
     }
     return new JsonObject()
         .put("type", lookup.type().wireName())
@@ -222,15 +232,46 @@ public final class CustomerJson {
         .put("matches", matches);
   }
 
+  /**
+   * {@link #toJson(Lookup)} encoded, for a lookup that found at most one record, written around
+   * that record's stored text: storage keeps the wire form of {@link #toJson(Customer)}, so the
+   * record is copied, not decoded and encoded again.
+   */
+  static Buffer wire(NormalizedIdentity identity, Optional<String> storedRecord) {
+    Buffer out = Buffer.buffer(320 + storedRecord.map(String::length).orElse(0));
+    String type = quoted(identity.type().wireName());
+    String value = quoted(identity.value());
+    out.appendString("{\"type\":").appendString(type)
+        .appendString(",\"query\":").appendString(quoted(identity.input()))
+        .appendString(",\"normalized\":").appendString(value)
+        .appendString(",\"ambiguous\":false,\"matches\":[");
+    storedRecord.ifPresent(record -> out
+        .appendString("{\"matchedOn\":").appendString(type)
+        .appendString(",\"value\":").appendString(value)
+        .appendString(",\"exact\":").appendString(Boolean.toString(identity.exact()))
+        .appendString(",\"how\":").appendString(
+            quoted(how(identity.type(), identity.value(), identity.exact(), identity.input())))
+        .appendString(",\"customer\":").appendString(record).appendString("}"));
+    return out.appendString("]}");
+  }
+
+  private static String quoted(String text) {
+    return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + '"';
+  }
+
   /** One sentence for the agent, e.g. {@code phone +821012345678 (normalized from 010-1234-5678)}. */
   public static String how(Match match, String query) {
-    String label = switch (match.matchedOn()) {
+    return how(match.matchedOn(), match.value(), match.exact(), query);
+  }
+
+  private static String how(IdentityType matchedOn, String value, boolean exact, String query) {
+    String label = switch (matchedOn) {
       case PHONE -> "phone";
       case EMAIL -> "email";
       case VISITOR -> "chat visitor id";
       case CRM -> "CRM id";
     };
-    return label + " " + match.value() + (match.exact() ? " (exact match)" : " (normalized from " + query + ")");
+    return label + " " + value + (exact ? " (exact match)" : " (normalized from " + query + ")");
   }
 
   public JsonObject toJson(TimelineEntry entry) {

@@ -20,7 +20,6 @@ public final class IdentityNormalizer {
   public static final int MAX_ID = 128;
 
   private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
-  private static final Pattern PHONE_CHARS = Pattern.compile("\\+?[0-9 ()./\\-]+");
   private static final Pattern EMAIL = Pattern.compile(
       "[^\\s@\"(),:;<>\\[\\]\\\\]+@[a-z0-9\\p{L}](?:[a-z0-9\\p{L}-]*[a-z0-9\\p{L}])?"
           + "(?:\\.[a-z0-9\\p{L}](?:[a-z0-9\\p{L}-]*[a-z0-9\\p{L}])?)*\\.[a-z\\p{L}]{2,63}");
@@ -64,13 +63,14 @@ public final class IdentityNormalizer {
       throw new InvalidIdentityException(IdentityType.PHONE,
           "phone '" + input + "' is empty: give digits, optionally starting with + and a country code");
     }
-    if (!PHONE_CHARS.matcher(trimmed).matches() || trimmed.chars().noneMatch(Character::isDigit)) {
+    String digits = digitsOf(trimmed);
+    if (digits == null || digits.isEmpty() || digits.equals("+")) {
       throw new InvalidIdentityException(IdentityType.PHONE, "phone '" + shorten(input)
           + "' is not a phone number: use digits, optionally starting with + and a country code");
     }
     PhoneNumber number;
     try {
-      number = PHONES.parse(trimmed, defaultRegion);
+      number = PHONES.parse(digits, defaultRegion);
     } catch (NumberParseException e) {
       throw invalidPhone(input, trimmed);
     }
@@ -78,6 +78,24 @@ public final class IdentityNormalizer {
       throw invalidPhone(input, trimmed);
     }
     return PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+  }
+
+  /**
+   * The digits of a number written with the separators people use (space, ( ) . / -), with its
+   * leading + if any; null when it holds anything else. libphonenumber reads the bare digits the
+   * same way and faster.
+   */
+  private static String digitsOf(String trimmed) {
+    StringBuilder digits = new StringBuilder(trimmed.length());
+    for (int i = 0; i < trimmed.length(); i++) {
+      char c = trimmed.charAt(i);
+      if (c >= '0' && c <= '9' || c == '+' && i == 0) {
+        digits.append(c);
+      } else if (c != ' ' && c != '(' && c != ')' && c != '.' && c != '/' && c != '-') {
+        return null;
+      }
+    }
+    return digits.toString();
   }
 
   private InvalidIdentityException invalidPhone(String input, String trimmed) {

@@ -6,6 +6,7 @@ import dev.switchboard.routing.customer.internal.ScriptPipeline;
 import dev.switchboard.routing.customer.internal.StoreCalls;
 import dev.switchboard.routing.store.RedisStore;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -109,11 +110,32 @@ public final class RedisCustomerDirectory implements CustomerDirectory {
     } catch (InvalidIdentityException e) {
       return Future.failedFuture(e);
     }
-    String[] scriptKeys = {keys.index(type, identity.value())};
-    return StoreCalls.guard(() -> store.<List<Object>>eval(CustomerScripts.LOOKUP, scriptKeys, keys.recordPrefix()))
-        .map(records -> new Lookup(type, query, identity.value(), decode(records).stream()
-            .map(customer -> new Match(customer, type, identity.value(), identity.exact()))
-            .toList()));
+    return records(identity).map(records -> lookup(identity, records));
+  }
+
+  /** One record or none is copied into the answer as stored; a pick-list is decoded to be put in order. */
+  @Override
+  public Future<Buffer> lookupJson(IdentityType type, String query) {
+    NormalizedIdentity identity;
+    try {
+      identity = normalizer.normalize(type, query);
+    } catch (InvalidIdentityException e) {
+      return Future.failedFuture(e);
+    }
+    return records(identity).map(records -> records.size() <= 1
+        ? CustomerJson.wire(identity, records.stream().findFirst().map(String.class::cast))
+        : CustomerJson.wire(lookup(identity, records)).toBuffer());
+  }
+
+  private Future<List<Object>> records(NormalizedIdentity identity) {
+    String[] scriptKeys = {keys.index(identity.type(), identity.value())};
+    return StoreCalls.guard(() -> store.eval(CustomerScripts.LOOKUP, scriptKeys, keys.recordPrefix()));
+  }
+
+  private Lookup lookup(NormalizedIdentity identity, List<Object> records) {
+    return new Lookup(identity.type(), identity.input(), identity.value(), decode(records).stream()
+        .map(customer -> new Match(customer, identity.type(), identity.value(), identity.exact()))
+        .toList());
   }
 
   @Override

@@ -28,6 +28,17 @@ class IdentityNormalizerTest {
     assertThat(phone.exact()).isFalse();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"010-1234-5678", "010.1234.5678", "010 / 1234 / 5678", "(02) 312-3456", "+82 (0)2 312 3456",
+      "+82-010-1234-5678", "+44 (0)20 7946 0958", "+1 (415) 555-2671", "1588-1234", "+7 495 123-45-67"})
+  void readsEveryWrittenFormAsLibphonenumberReadsItWithItsSeparators(String input) throws Exception {
+    var util = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance();
+    var parsed = util.parse(input, "KR");
+
+    assertThat(util.isValidNumber(parsed)).as(input).isTrue();
+    assertThat(korea.phone(input)).isEqualTo(util.format(parsed, com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat.E164));
+  }
+
   @Test
   void callsAnE164NumberExact() {
     NormalizedIdentity phone = korea.normalize(IdentityType.PHONE, "+821012345678");

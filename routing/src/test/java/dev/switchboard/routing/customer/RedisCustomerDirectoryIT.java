@@ -12,6 +12,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -168,6 +169,30 @@ class RedisCustomerDirectoryIT {
     assertThat(lookup(IdentityType.CRM, " SF-001").matches()).singleElement()
         .satisfies(match -> assertThat(match.exact()).isFalse());
     assertThat(lookup(IdentityType.CRM, "sf-001").found()).isFalse();
+  }
+
+  @Test
+  void theJsonFormOfALookupEqualsTheEncodedLookupForNoneOneAndSeveralMatches() throws Exception {
+    Customer base = customer("c-1", "Kim \"Minji\" <b>", List.of("02-312-3456"), List.of("MinJi@Example.com"));
+    Customer one = new Customer(base.id(), base.name(), base.tier(), base.lifetimeValue(), List.of("vip", "new"),
+        Optional.empty(), base.accountOwner(), "line 1\nline 2 \\ </script>",
+        Map.of("plan", "family", "city", "서울", "since", "2019"),
+        new Identities(base.identities().phones(), base.identities().emails(), List.of("v-\"x\\y<"), Optional.empty()),
+        base.updatedAt());
+    await(directory.save(one));
+    await(directory.save(customer("c-2", "Ahn Family", List.of("02-312-3456"), List.of())));
+    CustomerJson json = new CustomerJson(normalizer);
+
+    for (var query : List.of(Map.entry(IdentityType.PHONE, "(02) 312-3456"), Map.entry(IdentityType.PHONE, "+8223123457"),
+        Map.entry(IdentityType.EMAIL, " MINJI@example.COM "), Map.entry(IdentityType.VISITOR, "v-\"x\\y<"))) {
+      JsonObject copied = new JsonObject(await(directory.lookupJson(query.getKey(), query.getValue())));
+      assertThat(copied).as(query.toString()).isEqualTo(json.toJson(lookup(query.getKey(), query.getValue())));
+    }
+    assertThat(new JsonObject(await(directory.lookupJson(IdentityType.VISITOR, "v-\"x\\y<"))).getJsonArray("matches"))
+        .singleElement().satisfies(match -> assertThat(((JsonObject) match).getJsonObject("customer").getString("notes"))
+            .isEqualTo("line 1\nline 2 \\ </script>"));
+    assertThatThrownBy(() -> await(directory.lookupJson(IdentityType.PHONE, "12ab")))
+        .isInstanceOf(InvalidIdentityException.class);
   }
 
   @Test
