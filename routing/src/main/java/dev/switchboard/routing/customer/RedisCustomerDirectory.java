@@ -104,29 +104,27 @@ public final class RedisCustomerDirectory implements CustomerDirectory {
 
   @Override
   public Future<Lookup> lookup(IdentityType type, String query) {
-    NormalizedIdentity identity;
-    try {
-      identity = normalizer.normalize(type, query);
-    } catch (InvalidIdentityException e) {
-      return Future.failedFuture(e);
-    }
-    return records(identity).map(records -> lookup(identity, records));
+    return normalized(type, query).compose(identity -> records(identity)
+        .map(records -> lookup(identity, records)));
   }
 
   /** One record or none is copied into the answer as stored; a pick-list is decoded to be put in order. */
   @Override
   public Future<Buffer> lookupJson(IdentityType type, String query) {
-    NormalizedIdentity identity;
+    return normalized(type, query).compose(identity -> records(identity).map(records -> records.size() <= 1
+        ? CustomerJson.wire(identity, records.stream().findFirst().map(String.class::cast))
+        : CustomerJson.wire(lookup(identity, records)).toBuffer()));
+  }
+
+  private Future<NormalizedIdentity> normalized(IdentityType type, String query) {
     try {
-      identity = normalizer.normalize(type, query);
+      return Future.succeededFuture(normalizer.normalize(type, query));
     } catch (InvalidIdentityException e) {
       return Future.failedFuture(e);
     }
-    return records(identity).map(records -> records.size() <= 1
-        ? CustomerJson.wire(identity, records.stream().findFirst().map(String.class::cast))
-        : CustomerJson.wire(lookup(identity, records)).toBuffer());
   }
 
+  /** The stored JSON of every record holding the identity, in one round trip. */
   private Future<List<Object>> records(NormalizedIdentity identity) {
     String[] scriptKeys = {keys.index(identity.type(), identity.value())};
     return StoreCalls.guard(() -> store.eval(CustomerScripts.LOOKUP, scriptKeys, keys.recordPrefix()));
