@@ -19,14 +19,17 @@ import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A server under test in a JVM of its own, started from this JVM's class path with a 2 GiB heap cap and,
+ * A server under test in a JVM of its own, started from this JVM's class path with a 2 GiB heap cap, the
+ * collector's pause goal of a node started by the launcher and,
  * when running as root, an open-files limit raised for tens of thousands of sockets. Its output goes to a
  * log file, printed in part when it fails. Blocking: call from the benchmark's main thread.
  */
 final class ChildJvm implements AutoCloseable {
 
   static final String MAX_HEAP = "-Xmx2g";
-  /** Further JVM options for the child, after {@link #MAX_HEAP}. */
+  /** The collector's pause goal {@code ./switchboard start} gives a node. */
+  static final String PAUSE_GOAL = "-XX:MaxGCPauseMillis=5";
+  /** Further JVM options for the child, after {@link #MAX_HEAP} and {@link #PAUSE_GOAL}. */
   static final String JAVA_OPTIONS = "SWITCHBOARD_BENCH_NODE_JAVA_OPTS";
   private static final int OPEN_FILES = 65_536;
 
@@ -50,7 +53,7 @@ final class ChildJvm implements AutoCloseable {
       command.addAll(List.of("prlimit", "--nofile=" + OPEN_FILES + ":" + OPEN_FILES, "--"));
     }
     String gcLog = "-Xlog:gc:file=" + log.resolveSibling(log.getFileName() + ".gc");
-    command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), MAX_HEAP, gcLog));
+    command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), MAX_HEAP, PAUSE_GOAL, gcLog));
     String extra = System.getenv().getOrDefault(JAVA_OPTIONS, "").trim();
     if (!extra.isEmpty()) {
       command.addAll(List.of(extra.split("\\s+")));
