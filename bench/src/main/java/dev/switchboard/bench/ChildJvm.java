@@ -53,7 +53,8 @@ final class ChildJvm implements AutoCloseable {
       command.addAll(List.of("prlimit", "--nofile=" + OPEN_FILES + ":" + OPEN_FILES, "--"));
     }
     String gcLog = "-Xlog:gc:file=" + log.resolveSibling(log.getFileName() + ".gc");
-    command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), MAX_HEAP, PAUSE_GOAL, gcLog));
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    command.addAll(List.of(java, MAX_HEAP, PAUSE_GOAL, gcLog));
     String extra = System.getenv().getOrDefault(JAVA_OPTIONS, "").trim();
     if (!extra.isEmpty()) {
       command.addAll(List.of(extra.split("\\s+")));
