@@ -1,21 +1,23 @@
 -- Switchboard routing: every decision that claims an agent or a contact runs here, atomically.
--- KEYS[1] = the center's config hash (declares the slot; every key shares the center's hash tag).
--- ARGV[1] = key prefix, ARGV[2] = operation, ARGV[3] = now (epoch ms, from the caller's clock),
--- ARGV[4] = the caller's settings as k=v,k=v (saves reading the config hash; may be empty), ARGV[5..] = operands.
+-- run(keys, argv): keys[1] = the center's config hash (declares the slot; every key shares the center's hash tag);
+-- argv[1] = key prefix, argv[2] = operation, argv[3] = now (epoch ms, from the caller's clock),
+-- argv[4] = the caller's settings as k=v,k=v (saves reading the config hash; may be empty), argv[5..] = operands.
 -- Replies are JSON: {offers=[...], ended=[...], ...} or {error=code, message=text}.
-
-local P = ARGV[1]
-local OP = ARGV[2]
-local NOW = tonumber(ARGV[3])
-local A = {}
-for i = 5, #ARGV do A[#A + 1] = ARGV[i] end
+--
+-- The source serves two ways (LuaFunction): as a script, whose last line runs it with KEYS and ARGV, and, where
+-- Redis has functions (7.0 and later), as a library that registers 'run' in place of that line. A library's
+-- helpers are defined once when it loads; a script defines every local function anew on each run, which is a
+-- large part of a short run's cost. Either way 'run' sets the state of the run below before its operation.
 
 local PMAX = 800          -- priorities are 0..799; score = (PMAX - priority) * 1e13 + entry ms
 local SCAN = 25           -- contacts a queue match looks at, at most
-local R = { offers = {}, ended = {} }
 
+-- the state of one run, set by run()
+local P, OP, NOW, A, R    -- key prefix, operation, now, operands, reply
+local FMT                 -- integers formatted in this run (now, today), by value
+local CFG_KEY, SETTINGS_TEXT, SETTINGS, CFG, QCFG
+local UNLISTED            -- contacts of this run not (yet) in their waiting lists: a newcomer matched at once
 -- integers as Redis strings; a run formats the same few values (now, today) many times, so keep them
-local FMT = { [NOW] = ARGV[3] }
 local function fmt(n)
   local text = FMT[n]
   if not text then
@@ -28,9 +30,20 @@ local function akey(id) return P .. 'a:' .. id end
 local function ckey(id) return P .. 'c:' .. id end
 local function rkey(pool, ch) return P .. 'r:' .. pool .. ':' .. ch end
 
+-- comma lists (channels, pools, waiting lists) come from a few distinct texts: each is split once (per library
+-- load, or per script run) and the list shared; callers only read it
+local NONE = {}
+local SPLIT, SPLITS = {}, 0
 local function split(s)
-  local t = {}
-  if s and s ~= '' then for x in string.gmatch(s, '[^,]+') do t[#t + 1] = x end end
+  if not s or s == '' then return NONE end
+  local t = SPLIT[s]
+  if not t then
+    t = {}
+    for x in string.gmatch(s, '[^,]+') do t[#t + 1] = x end
+    if SPLITS >= 1000 then SPLIT, SPLITS = {}, 0 end
+    SPLIT[s] = t
+    SPLITS = SPLITS + 1
+  end
   return t
 end
 
@@ -48,9 +61,6 @@ end
 
 -- a run reads two or three settings: look each up in the caller's text when first asked, rather than
 -- splitting the whole text on every run
-local SETTINGS_TEXT = ',' .. ARGV[4]
-local SETTINGS = {}
-local CFG = nil
 local function cfg(field)
   local value = SETTINGS[field]
   if value == nil then
@@ -58,7 +68,7 @@ local function cfg(field)
     if stop then
       value = string.match(SETTINGS_TEXT, '^[^,]*', stop + 1)
     else
-      if not CFG then CFG = hgetall(KEYS[1]) or {} end
+      if not CFG then CFG = hgetall(CFG_KEY) or {} end
       value = CFG[field] or false
     end
     SETTINGS[field] = value
@@ -67,7 +77,6 @@ local function cfg(field)
 end
 local function cost(ch) return tonumber(cfg('cost:' .. ch) or 100) end
 
-local QCFG = {}
 local function qcfg(q)
   if QCFG[q] == nil then QCFG[q] = hgetall(P .. 'q:' .. q) or false end
   return QCFG[q]
@@ -75,7 +84,7 @@ end
 local function pools_of(q, level) return split(qcfg(q)['p' .. level]) end
 
 local function day() return fmt(math.floor(NOW / 86400000)) end
-local STATS_TTL = 8 * 86400  -- today's counters outlive the day by a week
+local STATS_TTL = '691200'  -- seconds: today's counters outlive the day by a week
 local function count(key, field, by)
   if by == 0 then return end
   if redis.call('HINCRBY', key, field, fmt(by)) == by then redis.call('EXPIRE', key, STATS_TTL) end
@@ -92,38 +101,44 @@ local function encode(ev, extra, raw)
   return json
 end
 
--- an agent's stream is trimmed approximately (whole stream nodes, far cheaper than one entry per add);
--- the backlog operation serves only the last 'backlog' sequence numbers, so the bound stays exact
-local function emit(ev, aid, extra, raw)
-  ev.at = NOW
+-- publishes an event, given as JSON text without its closing brace; an event for an agent also goes into the
+-- agent's stream under its next sequence number. The stream is trimmed approximately (whole stream nodes, far
+-- cheaper than one entry per add); the backlog operation serves only the last 'backlog' sequence numbers, so
+-- the bound stays exact
+local function send(json, aid)
   if aid and aid ~= '' then
-    ev.agent = ev.agent or aid
-    ev.to = aid
-    local seq = redis.call('HINCRBY', akey(aid), 'seq', 1)
-    ev.seq = seq
-    local json = encode(ev, extra, raw)
+    local seq = string.format('%d', redis.call('HINCRBY', akey(aid), 'seq', '1'))
+    json = json .. ',"to":"' .. aid .. '","seq":' .. seq .. '}'
     redis.call('XADD', akey(aid) .. ':ev', 'MAXLEN', '~', cfg('backlog') or '500', seq .. '-1', 'e', json)
     redis.call('PUBLISH', P .. 'events', json)
   else
-    redis.call('PUBLISH', P .. 'events', encode(ev, extra, raw))
+    redis.call('PUBLISH', P .. 'events', json .. '}')
   end
 end
 
+local function emit(ev, aid, extra, raw)
+  ev.at = NOW
+  if aid and aid ~= '' then ev.agent = ev.agent or aid end
+  send(string.sub(encode(ev, extra, raw), 1, -2), aid)
+end
+
+-- a contact's transition, into its log and out as an event to its agent (or to 'notify', the agent it left).
+-- States, reasons and ids need no escaping (ids are [A-Za-z0-9._@:-]) and the attributes are stored as JSON,
+-- so both texts are written directly
 local function changed(cid, c, from, why, notify)
-  local ev = { type = 'contact', contact = cid, from = from, state = c.state, queue = c.q, channel = c.ch,
-               why = why }
-  if c.agent and c.agent ~= '' then ev.agent = c.agent end
-  local attributes = nil
-  if c.state == 'OFFERED' then
-    ev.deadline = tonumber(c.deadline)
-    ev.customer = c.cust
-    attributes = (c.attrs and c.attrs ~= '') and c.attrs or '{}'
-  end
-  -- states, reasons and ids need no escaping (ids are [A-Za-z0-9._@-]), so the entry is written directly
+  local agent = (c.agent and c.agent ~= '') and c.agent or nil
   local entry = '{"at":' .. fmt(NOW) .. ',"from":"' .. from .. '","to":"' .. c.state .. '"'
-  if ev.agent then entry = entry .. ',"agent":"' .. ev.agent .. '"' end
+  if agent then entry = entry .. ',"agent":"' .. agent .. '"' end
   redis.call('RPUSH', ckey(cid) .. ':log', entry .. ',"why":"' .. why .. '"}')
-  emit(ev, notify or ev.agent, attributes and 'attributes', attributes)
+  local to = notify or agent
+  local json = '{"type":"contact","contact":"' .. cid .. '","from":"' .. from .. '","state":"' .. c.state
+    .. '","queue":"' .. c.q .. '","channel":"' .. c.ch .. '","why":"' .. why .. '","at":' .. fmt(NOW)
+  if agent or (to and to ~= '') then json = json .. ',"agent":"' .. (agent or to) .. '"' end
+  if c.state == 'OFFERED' then
+    json = json .. ',"deadline":' .. fmt(tonumber(c.deadline)) .. ',"customer":"' .. (c.cust or '')
+      .. '","attributes":' .. ((c.attrs and c.attrs ~= '') and c.attrs or '{}')
+  end
+  send(json, to)
 end
 
 -- agents -----------------------------------------------------------------------------------------
@@ -187,20 +202,29 @@ local function set_state(aid, a, state, reason, why)
   emit({ type = 'agent', state = state, reason = a.reason, why = why }, aid)
 end
 
--- releases the capacity the contact holds on its agent; returns the agent's id when it held some
-local function release(cid, c)
+-- releases the capacity the contact holds on its agent, and with 'idle' makes the agent idle from now; returns
+-- the agent's id and its hash as written, or nothing when the contact has no agent
+local function release(cid, c, idle)
   local aid = c.agent
   if not aid or aid == '' then return nil end
+  local a = hgetall(akey(aid)) or {}
+  local fields = {}
   if redis.call('SREM', akey(aid) .. ':c', cid) == 1 then
-    redis.call('HINCRBY', akey(aid), 'used', -cost(c.ch))
-    redis.call('HINCRBY', akey(aid), 'n:' .. c.ch, -1)
+    local n = 'n:' .. c.ch
+    a.used = tonumber(a.used or 0) - cost(c.ch)
+    a[n] = tonumber(a[n] or 0) - 1
+    fields = { 'used', fmt(a.used), n, fmt(a[n]) }
   end
-  return aid
+  if idle then
+    a.idle = NOW
+    fields[#fields + 1] = 'idle'
+    fields[#fields + 1] = FMT[NOW]
+  end
+  if #fields > 0 then redis.call('HSET', akey(aid), unpack(fields)) end
+  return aid, a
 end
 
 -- queues -----------------------------------------------------------------------------------------
-
-local UNLISTED = {}  -- contacts of this run not (yet) in their waiting lists: a newcomer matched at once
 
 local function queue_in(cid, c)
   UNLISTED[cid] = nil
@@ -235,7 +259,7 @@ local function choose(cid, c)
   local declined = c.dec == '1'
   local best, best_score = nil, nil
   for _, pool in ipairs(pools) do
-    local r = redis.call('ZRANGE', rkey(pool, c.ch), 0, declined and 9 or 0, 'WITHSCORES')
+    local r = redis.call('ZRANGE', rkey(pool, c.ch), '0', declined and '9' or '0', 'WITHSCORES')
     for i = 1, #r, 2 do
       if not declined or redis.call('SISMEMBER', ckey(cid) .. ':d', r[i]) == 0 then
         local score = tonumber(r[i + 1])
@@ -253,7 +277,7 @@ local function offer(cid, c, aid)
   a.used = tonumber(a.used or 0) + cost(c.ch)
   a['n:' .. c.ch] = tonumber(a['n:' .. c.ch] or 0) + 1
   a.idle = NOW
-  redis.call('HSET', akey(aid), 'used', a.used, 'n:' .. c.ch, a['n:' .. c.ch], 'idle', fmt(NOW))
+  redis.call('HSET', akey(aid), 'used', fmt(a.used), 'n:' .. c.ch, fmt(a['n:' .. c.ch]), 'idle', FMT[NOW])
   redis.call('SADD', akey(aid) .. ':c', cid)
   if not UNLISTED[cid] then queue_out(cid, c) end
   c.state, c.agent, c.offerAt, c.deadline = 'OFFERED', aid, NOW, NOW + tonumber(cfg('offerMs'))
@@ -277,7 +301,7 @@ local function match_queue(q)
   for _ = 1, SCAN do
     local best_ch, best_id, best_score = nil, nil, nil
     for ch, offset in pairs(live) do
-      local head = redis.call('ZRANGE', P .. 'w:' .. q .. ':' .. ch, offset, offset, 'WITHSCORES')
+      local head = redis.call('ZRANGE', P .. 'w:' .. q .. ':' .. ch, fmt(offset), fmt(offset), 'WITHSCORES')
       if #head == 0 then
         live[ch] = nil
       elseif not best_score or tonumber(head[2]) < best_score then
@@ -306,7 +330,7 @@ local function agent_heads(a)
   local by_queue, heads = {}, {}
   for _, list in ipairs(split(a.wq)) do
     local q = string.match(list, '^[^|]+')
-    local head = redis.call('ZRANGE', P .. 'w:' .. (string.gsub(list, '|', ':')), 0, 0, 'WITHSCORES')
+    local head = redis.call('ZRANGE', P .. 'w:' .. (string.gsub(list, '|', ':')), '0', '0', 'WITHSCORES')
     if #head > 0 then
       local score = tonumber(head[2])
       if not by_queue[q] then
@@ -336,7 +360,7 @@ local function match_for_agent(aid, a)
         seen[q] = true
         local best = nil
         for _, ch in ipairs(channels) do
-          local head = redis.call('ZRANGE', P .. 'w:' .. q .. ':' .. ch, 0, 0, 'WITHSCORES')
+          local head = redis.call('ZRANGE', P .. 'w:' .. q .. ':' .. ch, '0', '0', 'WITHSCORES')
           if #head > 0 and (not best or tonumber(head[2]) < best) then best = tonumber(head[2]) end
         end
         if best then heads[#heads + 1] = { q = q, score = best } end
@@ -377,7 +401,7 @@ local function escalate(cid, c)
   end
   if moved then
     c.level = level
-    redis.call('HSET', ckey(cid), 'level', level, 'prio', c.prio)
+    redis.call('HSET', ckey(cid), 'level', fmt(level), 'prio', fmt(tonumber(c.prio)))
     if c.state == 'QUEUED' then queue_in(cid, c) end
   end
   if level < steps then
@@ -390,7 +414,7 @@ end
 
 local function end_contact(cid, c, outcome, disposition, notes)
   local from = c.state
-  local aid = release(cid, c)
+  local aid, a = release(cid, c, true)
   if from == 'QUEUED' then queue_out(cid, c) end
   c.state, c.outcome, c.endAt = 'ENDED', outcome, NOW
   if disposition and disposition ~= '' then c.disp = disposition end
@@ -429,9 +453,6 @@ local function end_contact(cid, c, outcome, disposition, notes)
   c.id = cid
   R.ended[#R.ended + 1] = c
   if aid then
-    local a = hgetall(akey(aid))
-    a.idle = NOW
-    redis.call('HSET', akey(aid), 'idle', fmt(NOW))
     index_agent(aid, a)
     match_for_agent(aid, a)
   end
@@ -458,11 +479,10 @@ end
 -- timers -----------------------------------------------------------------------------------------
 
 local function missed(cid, c)
-  local aid = release(cid, c)
-  if c.pref == aid then c.prefUntil = 0 redis.call('HSET', ckey(cid), 'prefUntil', 0) end
+  local aid, a = release(cid, c)
+  if c.pref == aid then c.prefUntil = 0 redis.call('HSET', ckey(cid), 'prefUntil', '0') end
   redis.call('HINCRBY', ckey(cid), 'ring', fmt(NOW - tonumber(c.offerAt)))
   requeue(cid, c, 'no-answer', aid)
-  local a = hgetall(akey(aid))
   set_state(aid, a, 'NOT_READY', 'missed', 'no-answer')
   index_agent(aid, a)
   match_queue(c.q)
@@ -484,64 +504,6 @@ local function fire(member)
   elseif kind == 'w' and c.state == 'WRAP_UP' then
     end_contact(cid, c, 'HANDLED', nil, nil)
   end
-end
-
--- operations -------------------------------------------------------------------------------------
-
--- each operation is a block of the main chunk rather than a function in a table: a script run defines
--- every local function anew, and closures are a large part of a short run's cost
-
-if OP == 'configure' then
-  local conf = cjson.decode(A[1])
-  for _, pool in ipairs(split(cfg('pools'))) do redis.call('DEL', P .. 'pq:' .. pool) end
-  redis.call('DEL', KEYS[1])
-  for field, value in pairs(conf.cfg) do redis.call('HSET', KEYS[1], field, tostring(value)) end
-  for q, fields in pairs(conf.queues) do
-    redis.call('DEL', P .. 'q:' .. q)
-    for field, value in pairs(fields) do redis.call('HSET', P .. 'q:' .. q, field, tostring(value)) end
-  end
-  for pool, queues in pairs(conf.poolQueues) do
-    for _, q in ipairs(queues) do redis.call('SADD', P .. 'pq:' .. pool, q) end
-  end
-  return cjson.encode({ ok = true })
-end
-
-if OP == 'enqueue' then
-  local cid, q, ch, cust, prio, entry, pref, attrs = A[1], A[2], A[3], A[4], A[5], A[6], A[7], A[8]
-  if not qcfg(q) then return fail('unknown-queue', 'queue ' .. q .. ' is not configured in this center') end
-  if redis.call('EXISTS', ckey(cid)) == 1 then return fail('contact-state', 'contact ' .. cid .. ' already exists') end
-  if entry == '' then
-    -- a new contact enters at the center's latest clock reading, so a node whose clock is behind, or a clock
-    -- stepped back, never puts it ahead of contacts that entered before it
-    local last = tonumber(redis.call('GET', P .. 'clock') or '0')
-    if NOW > last then
-      redis.call('SET', P .. 'clock', ARGV[3])
-      last = NOW
-    end
-    entry = fmt(last)
-  end
-  local c = { ch = ch, q = q, cust = cust, prio = prio, entry = entry, enq = NOW, state = 'QUEUED', agent = '',
-              level = 0, pref = pref, prefUntil = 0, attrs = attrs, ring = 0, sl = qcfg(q).sl }
-  if pref ~= '' then
-    c.prefUntil = NOW + tonumber(cfg('prefWaitMs'))
-    redis.call('ZADD', P .. 't', fmt(c.prefUntil), 'p|' .. cid)
-  end
-  local fields = {}
-  for k, v in pairs(c) do fields[#fields + 1] = k fields[#fields + 1] = tostring(v) end
-  redis.call('HSET', ckey(cid), unpack(fields))
-  UNLISTED[cid] = true
-  qstat(q, 'offered')
-  escalate(cid, c)
-  local mw = qcfg(q).mw
-  if mw and mw ~= '' then redis.call('ZADD', P .. 't', fmt(tonumber(entry) + tonumber(mw)), 'm|' .. cid) end
-  changed(cid, c, 'NEW', 'enqueue')
-  -- every other waiting contact was matched as far as possible when its agents last changed, so only
-  -- the newcomer can have a match now: try it alone (the sweep re-matches whole queues as a safety net);
-  -- it joins its waiting lists only if it must wait
-  local aid = nil
-  if available(q, tonumber(c.level), ch) then aid = choose(cid, c) end
-  if aid then offer(cid, c, aid) elseif UNLISTED[cid] then queue_in(cid, c) end
-  return cjson.encode(R)
 end
 
 -- writes a profile's routing fields on an agent (operands: id, session, name, capacity, channels, pools,
@@ -567,267 +529,337 @@ local function apply_profile(aid, a)
   if not a.used then redis.call('HSET', akey(aid), 'used', 0) a.used = 0 end
 end
 
-if OP == 'login' then
-  local aid, session = A[1], A[2]
-  local a = hgetall(akey(aid)) or {}
-  local previous = a.session or ''
-  apply_profile(aid, a)
-  redis.call('HSET', akey(aid), 'session', session)
-  a.session = session
-  if not a.state or a.state == 'OFFLINE' then
-    set_state(aid, a, 'NOT_READY', 'login', 'login')
-  else
-    mark_present(aid, a, true)
-  end
-  if previous ~= '' and previous ~= session then
-    emit({ type = 'session-replaced', session = previous, by = session }, aid)
-  end
-  index_agent(aid, a)
-  match_for_agent(aid)
-  R.replaced = previous
-  return cjson.encode(R)
-end
-
--- a changed profile for an agent logged in now: applied at once, keeping its session, state and contacts
-if OP == 'profile' then
-  local aid = A[1]
-  local a = hgetall(akey(aid))
-  R.applied = false
-  if a and a.state and a.state ~= 'OFFLINE' then
-    apply_profile(aid, a)
-    mark_present(aid, a, true)
-    index_agent(aid, a)
-    match_for_agent(aid)
-    R.applied = true
-  end
-  return cjson.encode(R)
-end
-
-if OP == 'presence' then
-  local aid, state, reason = A[1], A[2], A[3]
-  local a = hgetall(akey(aid))
-  if not a or not a.state or a.state == 'OFFLINE' then
-    return fail('unknown-agent', 'agent ' .. aid .. ' is not logged in: log in before changing presence')
-  end
-  local requeued = {}
-  if state == 'OFFLINE' then
-    for _, cid in ipairs(redis.call('SMEMBERS', akey(aid) .. ':c')) do
-      local c = hgetall(ckey(cid))
-      if c and c.state == 'OFFERED' then
-        release(cid, c)
-        requeue(cid, c, 'withdrawn', aid)
-        requeued[c.q] = true
-        a = hgetall(akey(aid))
-      end
-    end
-    redis.call('HSET', akey(aid), 'session', '')
-  end
-  set_state(aid, a, state, reason, 'presence')
-  index_agent(aid, a)
-  for q in pairs(requeued) do match_queue(q) end
-  match_for_agent(aid)
-  return cjson.encode(R)
-end
-
-if OP == 'accept' then
-  local cid, aid = A[1], A[2]
-  local c, err = contact_for(cid, aid, { OFFERED = true })
-  if not c then return err end
-  if tonumber(c.deadline) < NOW then
-    return fail('offer-expired', 'the offer of contact ' .. cid .. ' to agent ' .. aid .. ' expired')
-  end
-  local wait = NOW - tonumber(c.entry)
-  redis.call('HSET', ckey(cid), 'state', 'ACTIVE', 'answerAt', fmt(NOW), 'waitMs', fmt(wait),
-    'ring', fmt(tonumber(c.ring or 0) + NOW - tonumber(c.offerAt)))
-  redis.call('ZREM', P .. 't', 'o|' .. cid)
-  c.state = 'ACTIVE'
-  qstat(c.q, 'answered')
-  qstat(c.q, 'waitMs', wait)
-  if wait <= tonumber(c.sl or qcfg(c.q).sl) then qstat(c.q, 'inSl') end
-  changed(cid, c, 'OFFERED', 'accept')
-  return cjson.encode(R)
-end
-
-if OP == 'reject' then
-  -- A[3] = 'withdrawn' when the channel failed to present the offer (not the agent's choice): no decline
-  local cid, aid, withdrawn = A[1], A[2], A[3] == 'withdrawn'
-  local c, err = contact_for(cid, aid, { OFFERED = true })
-  if not c then return err end
-  release(cid, c)
-  if not withdrawn then
-    redis.call('SADD', ckey(cid) .. ':d', aid)
-    redis.call('HSET', ckey(cid), 'dec', '1')
-    c.dec = '1'
-  end
-  redis.call('HINCRBY', ckey(cid), 'ring', fmt(NOW - tonumber(c.offerAt)))
-  if c.pref == aid then c.prefUntil = 0 redis.call('HSET', ckey(cid), 'prefUntil', 0) end
-  requeue(cid, c, withdrawn and 'withdrawn' or 'reject', aid)
-  index_agent(aid, hgetall(akey(aid)))
-  if not withdrawn then
-    -- a withdrawn offer is matched again by the next sweep, not now: the channel that just failed to present
-    -- it would most likely fail again at once
-    match_queue(c.q)
-    match_for_agent(aid)
-  end
-  return cjson.encode(R)
-end
-
-if OP == 'miss' then
-  local cid, aid = A[1], A[2]
-  local c, err = contact_for(cid, aid, { OFFERED = true })
-  if not c then return err end
-  missed(cid, c)
-  return cjson.encode(R)
-end
-
-if OP == 'abandon' then
-  local cid = A[1]
-  local c, err = contact_for(cid, nil, { QUEUED = true, OFFERED = true })
-  if not c then return err end
-  end_contact(cid, c, 'ABANDONED', nil, nil)
-  return cjson.encode(R)
-end
-
-if OP == 'fail' then
-  local cid, notes = A[1], A[2]
-  local c, err = contact_for(cid, nil, { QUEUED = true, OFFERED = true, ACTIVE = true, WRAP_UP = true })
-  if not c then return err end
-  end_contact(cid, c, 'FAILED', nil, notes)
-  return cjson.encode(R)
-end
-
-if OP == 'transfer' then
-  local cid, aid, target_queue, target_agent = A[1], A[2], A[3], A[4]
-  local c, err = contact_for(cid, aid, { ACTIVE = true })
-  if not c then return err end
-  if target_queue ~= '' and not qcfg(target_queue) then
-    return fail('unknown-queue', 'cannot transfer contact ' .. cid .. ' to unknown queue ' .. target_queue)
-  end
-  if target_queue ~= '' and not string.find(',' .. qcfg(target_queue).ch .. ',', ',' .. c.ch .. ',', 1, true) then
-    return fail('unsupported-channel', 'cannot transfer ' .. c.ch .. ' contact ' .. cid .. ' to queue ' .. target_queue
-      .. ', which takes only ' .. qcfg(target_queue).ch .. ': transfer it to a queue taking ' .. c.ch)
-  end
-  release(cid, c)
-  redis.call('HSET', akey(aid), 'idle', fmt(NOW))
-  redis.call('DEL', ckey(cid) .. ':d')
-  redis.call('HSET', ckey(cid), 'dec', '0')
-  c.dec = '0'
-  if target_queue ~= '' and target_queue ~= c.q then
-    c.q, c.level = target_queue, 0
-    redis.call('HSET', ckey(cid), 'q', c.q, 'level', 0)
-    qstat(c.q, 'offered')
-  end
-  if target_agent ~= '' then
-    c.pref, c.prefUntil = target_agent, NOW + tonumber(cfg('transferMs'))
-    redis.call('HSET', ckey(cid), 'pref', c.pref, 'prefUntil', fmt(c.prefUntil))
-  end
-  requeue(cid, c, 'transfer', aid)
-  escalate(cid, c)
-  index_agent(aid, hgetall(akey(aid)))
-  match_queue(c.q)
-  match_for_agent(aid)
-  return cjson.encode(R)
-end
-
 local function disposition_ok(q, disposition)
   local codes = qcfg(q).disp or ''
   return disposition == '' or codes == '' or string.find(codes, ',' .. disposition .. ',', 1, true) ~= nil
 end
 
-if OP == 'complete' then
-  local cid, aid, disposition, notes = A[1], A[2], A[3], A[4]
-  local c, err = contact_for(cid, aid, { ACTIVE = true })
-  if not c then return err end
-  if not disposition_ok(c.q, disposition) then
-    return fail('invalid-code', 'disposition ' .. disposition .. ' is not one of queue ' .. c.q .. "'s codes " .. qcfg(c.q).disp)
+-- operations -------------------------------------------------------------------------------------
+
+-- one run: sets its state, then does its operation (each a block that returns the reply)
+local function run(keys, argv)
+  P, OP, NOW = argv[1], argv[2], tonumber(argv[3])
+  A = {}
+  for i = 5, #argv do A[#A + 1] = argv[i] end
+  R = { offers = {}, ended = {} }
+  FMT = { [NOW] = argv[3] }
+  CFG_KEY, SETTINGS_TEXT, SETTINGS, CFG, QCFG = keys[1], ',' .. argv[4], {}, nil, {}
+  UNLISTED = {}
+
+
+  if OP == 'configure' then
+    local conf = cjson.decode(A[1])
+    for _, pool in ipairs(split(cfg('pools'))) do redis.call('DEL', P .. 'pq:' .. pool) end
+    redis.call('DEL', CFG_KEY)
+    for field, value in pairs(conf.cfg) do redis.call('HSET', CFG_KEY, field, tostring(value)) end
+    for q, fields in pairs(conf.queues) do
+      redis.call('DEL', P .. 'q:' .. q)
+      for field, value in pairs(fields) do redis.call('HSET', P .. 'q:' .. q, field, tostring(value)) end
+    end
+    for pool, queues in pairs(conf.poolQueues) do
+      for _, q in ipairs(queues) do redis.call('SADD', P .. 'pq:' .. pool, q) end
+    end
+    return cjson.encode({ ok = true })
   end
-  c.doneAt, c.handleMs = NOW, NOW - tonumber(c.answerAt)
-  qstat(c.q, 'handleMs', c.handleMs)
-  local wrap = tonumber(qcfg(c.q).wrap or 0)
-  if wrap <= 0 then
+
+  if OP == 'enqueue' then
+    local cid, q, ch, cust, prio, entry, pref, attrs = A[1], A[2], A[3], A[4], A[5], A[6], A[7], A[8]
+    if not qcfg(q) then return fail('unknown-queue', 'queue ' .. q .. ' is not configured in this center') end
+    if redis.call('EXISTS', ckey(cid)) == 1 then return fail('contact-state', 'contact ' .. cid .. ' already exists') end
+    if entry == '' then
+      -- a new contact enters at the center's latest clock reading, so a node whose clock is behind, or a clock
+      -- stepped back, never puts it ahead of contacts that entered before it
+      local last = tonumber(redis.call('GET', P .. 'clock') or '0')
+      if NOW > last then
+        redis.call('SET', P .. 'clock', FMT[NOW])
+        last = NOW
+      end
+      entry = fmt(last)
+    end
+    local c = { ch = ch, q = q, cust = cust, prio = prio, entry = entry, enq = NOW, state = 'QUEUED', agent = '',
+                level = 0, pref = pref, prefUntil = 0, attrs = attrs, ring = 0, sl = qcfg(q).sl }
+    if pref ~= '' then
+      c.prefUntil = NOW + tonumber(cfg('prefWaitMs'))
+      redis.call('ZADD', P .. 't', fmt(c.prefUntil), 'p|' .. cid)
+    end
+    local fields = {}
+    for k, v in pairs(c) do fields[#fields + 1] = k fields[#fields + 1] = type(v) == 'number' and fmt(v) or v end
+    redis.call('HSET', ckey(cid), unpack(fields))
+    UNLISTED[cid] = true
+    qstat(q, 'offered')
+    escalate(cid, c)
+    local mw = qcfg(q).mw
+    if mw and mw ~= '' then redis.call('ZADD', P .. 't', fmt(tonumber(entry) + tonumber(mw)), 'm|' .. cid) end
+    changed(cid, c, 'NEW', 'enqueue')
+    -- every other waiting contact was matched as far as possible when its agents last changed, so only
+    -- the newcomer can have a match now: try it alone (the sweep re-matches whole queues as a safety net);
+    -- it joins its waiting lists only if it must wait
+    local aid = nil
+    if available(q, tonumber(c.level), ch) then aid = choose(cid, c) end
+    if aid then offer(cid, c, aid) elseif UNLISTED[cid] then queue_in(cid, c) end
+    return cjson.encode(R)
+  end
+
+
+  if OP == 'login' then
+    local aid, session = A[1], A[2]
+    local a = hgetall(akey(aid)) or {}
+    local previous = a.session or ''
+    apply_profile(aid, a)
+    redis.call('HSET', akey(aid), 'session', session)
+    a.session = session
+    if not a.state or a.state == 'OFFLINE' then
+      set_state(aid, a, 'NOT_READY', 'login', 'login')
+    else
+      mark_present(aid, a, true)
+    end
+    if previous ~= '' and previous ~= session then
+      emit({ type = 'session-replaced', session = previous, by = session }, aid)
+    end
+    index_agent(aid, a)
+    match_for_agent(aid)
+    R.replaced = previous
+    return cjson.encode(R)
+  end
+
+  -- a changed profile for an agent logged in now: applied at once, keeping its session, state and contacts
+  if OP == 'profile' then
+    local aid = A[1]
+    local a = hgetall(akey(aid))
+    R.applied = false
+    if a and a.state and a.state ~= 'OFFLINE' then
+      apply_profile(aid, a)
+      mark_present(aid, a, true)
+      index_agent(aid, a)
+      match_for_agent(aid)
+      R.applied = true
+    end
+    return cjson.encode(R)
+  end
+
+  if OP == 'presence' then
+    local aid, state, reason = A[1], A[2], A[3]
+    local a = hgetall(akey(aid))
+    if not a or not a.state or a.state == 'OFFLINE' then
+      return fail('unknown-agent', 'agent ' .. aid .. ' is not logged in: log in before changing presence')
+    end
+    local requeued = {}
+    if state == 'OFFLINE' then
+      for _, cid in ipairs(redis.call('SMEMBERS', akey(aid) .. ':c')) do
+        local c = hgetall(ckey(cid))
+        if c and c.state == 'OFFERED' then
+          local _, held = release(cid, c)
+          requeue(cid, c, 'withdrawn', aid)
+          requeued[c.q] = true
+          a = held
+        end
+      end
+      redis.call('HSET', akey(aid), 'session', '')
+    end
+    set_state(aid, a, state, reason, 'presence')
+    index_agent(aid, a)
+    for q in pairs(requeued) do match_queue(q) end
+    match_for_agent(aid)
+    return cjson.encode(R)
+  end
+
+  if OP == 'accept' then
+    local cid, aid = A[1], A[2]
+    local c, err = contact_for(cid, aid, { OFFERED = true })
+    if not c then return err end
+    if tonumber(c.deadline) < NOW then
+      return fail('offer-expired', 'the offer of contact ' .. cid .. ' to agent ' .. aid .. ' expired')
+    end
+    local wait = NOW - tonumber(c.entry)
+    redis.call('HSET', ckey(cid), 'state', 'ACTIVE', 'answerAt', fmt(NOW), 'waitMs', fmt(wait),
+      'ring', fmt(tonumber(c.ring or 0) + NOW - tonumber(c.offerAt)))
+    redis.call('ZREM', P .. 't', 'o|' .. cid)
+    c.state = 'ACTIVE'
+    qstat(c.q, 'answered')
+    qstat(c.q, 'waitMs', wait)
+    if wait <= tonumber(c.sl or qcfg(c.q).sl) then qstat(c.q, 'inSl') end
+    changed(cid, c, 'OFFERED', 'accept')
+    return cjson.encode(R)
+  end
+
+  if OP == 'reject' then
+    -- A[3] = 'withdrawn' when the channel failed to present the offer (not the agent's choice): no decline
+    local cid, aid, withdrawn = A[1], A[2], A[3] == 'withdrawn'
+    local c, err = contact_for(cid, aid, { OFFERED = true })
+    if not c then return err end
+    local _, a = release(cid, c)
+    if not withdrawn then
+      redis.call('SADD', ckey(cid) .. ':d', aid)
+      redis.call('HSET', ckey(cid), 'dec', '1')
+      c.dec = '1'
+    end
+    redis.call('HINCRBY', ckey(cid), 'ring', fmt(NOW - tonumber(c.offerAt)))
+    if c.pref == aid then c.prefUntil = 0 redis.call('HSET', ckey(cid), 'prefUntil', '0') end
+    requeue(cid, c, withdrawn and 'withdrawn' or 'reject', aid)
+    index_agent(aid, a)
+    if not withdrawn then
+      -- a withdrawn offer is matched again by the next sweep, not now: the channel that just failed to present
+      -- it would most likely fail again at once
+      match_queue(c.q)
+      match_for_agent(aid)
+    end
+    return cjson.encode(R)
+  end
+
+  if OP == 'miss' then
+    local cid, aid = A[1], A[2]
+    local c, err = contact_for(cid, aid, { OFFERED = true })
+    if not c then return err end
+    missed(cid, c)
+    return cjson.encode(R)
+  end
+
+  if OP == 'abandon' then
+    local cid = A[1]
+    local c, err = contact_for(cid, nil, { QUEUED = true, OFFERED = true })
+    if not c then return err end
+    end_contact(cid, c, 'ABANDONED', nil, nil)
+    return cjson.encode(R)
+  end
+
+  if OP == 'fail' then
+    local cid, notes = A[1], A[2]
+    local c, err = contact_for(cid, nil, { QUEUED = true, OFFERED = true, ACTIVE = true, WRAP_UP = true })
+    if not c then return err end
+    end_contact(cid, c, 'FAILED', nil, notes)
+    return cjson.encode(R)
+  end
+
+  if OP == 'transfer' then
+    local cid, aid, target_queue, target_agent = A[1], A[2], A[3], A[4]
+    local c, err = contact_for(cid, aid, { ACTIVE = true })
+    if not c then return err end
+    if target_queue ~= '' and not qcfg(target_queue) then
+      return fail('unknown-queue', 'cannot transfer contact ' .. cid .. ' to unknown queue ' .. target_queue)
+    end
+    if target_queue ~= '' and not string.find(',' .. qcfg(target_queue).ch .. ',', ',' .. c.ch .. ',', 1, true) then
+      return fail('unsupported-channel', 'cannot transfer ' .. c.ch .. ' contact ' .. cid .. ' to queue ' .. target_queue
+        .. ', which takes only ' .. qcfg(target_queue).ch .. ': transfer it to a queue taking ' .. c.ch)
+    end
+    local _, a = release(cid, c, true)
+    redis.call('DEL', ckey(cid) .. ':d')
+    redis.call('HSET', ckey(cid), 'dec', '0')
+    c.dec = '0'
+    if target_queue ~= '' and target_queue ~= c.q then
+      c.q, c.level = target_queue, 0
+      redis.call('HSET', ckey(cid), 'q', c.q, 'level', 0)
+      qstat(c.q, 'offered')
+    end
+    if target_agent ~= '' then
+      c.pref, c.prefUntil = target_agent, NOW + tonumber(cfg('transferMs'))
+      redis.call('HSET', ckey(cid), 'pref', c.pref, 'prefUntil', fmt(c.prefUntil))
+    end
+    requeue(cid, c, 'transfer', aid)
+    escalate(cid, c)
+    index_agent(aid, a)
+    match_queue(c.q)
+    match_for_agent(aid)
+    return cjson.encode(R)
+  end
+
+
+  if OP == 'complete' then
+    local cid, aid, disposition, notes = A[1], A[2], A[3], A[4]
+    local c, err = contact_for(cid, aid, { ACTIVE = true })
+    if not c then return err end
+    if not disposition_ok(c.q, disposition) then
+      return fail('invalid-code', 'disposition ' .. disposition .. ' is not one of queue ' .. c.q .. "'s codes " .. qcfg(c.q).disp)
+    end
+    c.doneAt, c.handleMs = NOW, NOW - tonumber(c.answerAt)
+    qstat(c.q, 'handleMs', c.handleMs)
+    local wrap = tonumber(qcfg(c.q).wrap or 0)
+    if wrap <= 0 then
+      end_contact(cid, c, 'HANDLED', disposition, notes)
+    else
+      c.state = 'WRAP_UP'
+      redis.call('HSET', ckey(cid), 'state', 'WRAP_UP', 'disp', disposition, 'notes', notes, 'doneAt', fmt(NOW),
+        'handleMs', fmt(c.handleMs))
+      redis.call('ZADD', P .. 't', fmt(NOW + wrap), 'w|' .. cid)
+      changed(cid, c, 'ACTIVE', 'complete')
+    end
+    return cjson.encode(R)
+  end
+
+  if OP == 'finish' then
+    local cid, aid, disposition, notes = A[1], A[2], A[3], A[4]
+    local c, err = contact_for(cid, aid, { WRAP_UP = true })
+    if not c then return err end
+    if not disposition_ok(c.q, disposition) then
+      return fail('invalid-code', 'disposition ' .. disposition .. ' is not one of queue ' .. c.q .. "'s codes " .. qcfg(c.q).disp)
+    end
     end_contact(cid, c, 'HANDLED', disposition, notes)
-  else
-    c.state = 'WRAP_UP'
-    redis.call('HSET', ckey(cid), 'state', 'WRAP_UP', 'disp', disposition, 'notes', notes, 'doneAt', fmt(NOW),
-      'handleMs', fmt(c.handleMs))
-    redis.call('ZADD', P .. 't', fmt(NOW + wrap), 'w|' .. cid)
-    changed(cid, c, 'ACTIVE', 'complete')
+    return cjson.encode(R)
   end
-  return cjson.encode(R)
-end
 
-if OP == 'finish' then
-  local cid, aid, disposition, notes = A[1], A[2], A[3], A[4]
-  local c, err = contact_for(cid, aid, { WRAP_UP = true })
-  if not c then return err end
-  if not disposition_ok(c.q, disposition) then
-    return fail('invalid-code', 'disposition ' .. disposition .. ' is not one of queue ' .. c.q .. "'s codes " .. qcfg(c.q).disp)
-  end
-  end_contact(cid, c, 'HANDLED', disposition, notes)
-  return cjson.encode(R)
-end
-
-if OP == 'sweep' then
-  local due = redis.call('ZRANGEBYSCORE', P .. 't', '-inf', fmt(NOW), 'LIMIT', 0, tonumber(A[1]))
-  for _, member in ipairs(due) do fire(member) end
-  R.fired = #due
-  if #due < tonumber(A[1]) then
-    for _, q in ipairs(split(cfg('queues'))) do match_queue(q) end
-  end
-  local next = redis.call('ZRANGE', P .. 't', 0, 0, 'WITHSCORES')
-  if #next > 0 then R.next = tonumber(next[2]) end
-  return cjson.encode(R)
-end
-
--- records whether a queue is within its business hours; on closing, asks the channels of every
--- waiting contact to apply the out-of-hours fallback (once per closing, whichever node sees it first)
-if OP == 'hours' then
-  local q, state, action = A[1], A[2], A[3]
-  local key = P .. 'q:' .. q
-  if redis.call('HGET', key, 'hours') == state then return cjson.encode(R) end
-  redis.call('HSET', key, 'hours', state)
-  R.fallbacks = 0
-  if state == 'closed' then
-    for _, cid in ipairs(redis.call('ZRANGE', P .. 'we:' .. q, 0, -1)) do
-      local ch = redis.call('HGET', ckey(cid), 'ch')
-      emit({ type = 'fallback', contact = cid, queue = q, channel = ch, action = action })
-      R.fallbacks = R.fallbacks + 1
+  if OP == 'sweep' then
+    local due = redis.call('ZRANGEBYSCORE', P .. 't', '-inf', FMT[NOW], 'LIMIT', '0', A[1])
+    for _, member in ipairs(due) do fire(member) end
+    R.fired = #due
+    if #due < tonumber(A[1]) then
+      for _, q in ipairs(split(cfg('queues'))) do match_queue(q) end
     end
+    local next = redis.call('ZRANGE', P .. 't', '0', '0', 'WITHSCORES')
+    if #next > 0 then R.next = tonumber(next[2]) end
+    return cjson.encode(R)
   end
-  return cjson.encode(R)
-end
 
--- whether a new contact of the queue and channel could be served: some agent taking the channel is logged
--- in (READY or NOT_READY) in a pool the queue searches at any escalation level; costs one EXISTS per pool
-if OP == 'staffed' then
-  local q, ch = A[1], A[2]
-  local qc = qcfg(q)
-  if not qc then return fail('unknown-queue', 'queue ' .. q .. ' is not configured in this center') end
-  R.staffed = false
-  for _, pool in ipairs(pools_of(q, tonumber(qc.n or 0))) do
-    if redis.call('EXISTS', lkey(pool, ch)) == 1 then
-      R.staffed = true
-      break
+  -- records whether a queue is within its business hours; on closing, asks the channels of every
+  -- waiting contact to apply the out-of-hours fallback (once per closing, whichever node sees it first)
+  if OP == 'hours' then
+    local q, state, action = A[1], A[2], A[3]
+    local key = P .. 'q:' .. q
+    if redis.call('HGET', key, 'hours') == state then return cjson.encode(R) end
+    redis.call('HSET', key, 'hours', state)
+    R.fallbacks = 0
+    if state == 'closed' then
+      for _, cid in ipairs(redis.call('ZRANGE', P .. 'we:' .. q, 0, -1)) do
+        local ch = redis.call('HGET', ckey(cid), 'ch')
+        emit({ type = 'fallback', contact = cid, queue = q, channel = ch, action = action })
+        R.fallbacks = R.fallbacks + 1
+      end
     end
+    return cjson.encode(R)
   end
-  return cjson.encode(R)
+
+  -- whether a new contact of the queue and channel could be served: some agent taking the channel is logged
+  -- in (READY or NOT_READY) in a pool the queue searches at any escalation level; costs one EXISTS per pool
+  if OP == 'staffed' then
+    local q, ch = A[1], A[2]
+    local qc = qcfg(q)
+    if not qc then return fail('unknown-queue', 'queue ' .. q .. ' is not configured in this center') end
+    R.staffed = false
+    for _, pool in ipairs(pools_of(q, tonumber(qc.n or 0))) do
+      if redis.call('EXISTS', lkey(pool, ch)) == 1 then
+        R.staffed = true
+        break
+      end
+    end
+    return cjson.encode(R)
+  end
+
+  if OP == 'backlog' then
+    local aid, after, limit = A[1], tonumber(A[2]), A[3]
+    local key = akey(aid) .. ':ev'
+    local last = tonumber(redis.call('HGET', akey(aid), 'seq') or 0)
+    local first = redis.call('XRANGE', key, '-', '+', 'COUNT', 1)
+    local out = { events = {}, complete = true, last = last }
+    if #first > 0 then
+      local oldest = math.max(tonumber(string.match(first[1][1], '^(%d+)')), last - tonumber(cfg('backlog') or 500) + 1)
+      if oldest > after + 1 then out.complete = false end
+      after = math.max(after, oldest - 1)
+    end
+    for _, entry in ipairs(redis.call('XRANGE', key, fmt(after + 1) .. '-0', '+', 'COUNT', limit)) do
+      out.events[#out.events + 1] = entry[2][2]
+    end
+    return cjson.encode(out)
+  end
+
+  return fail('unknown-operation', 'routing script has no operation ' .. tostring(OP))
 end
 
-if OP == 'backlog' then
-  local aid, after, limit = A[1], tonumber(A[2]), A[3]
-  local key = akey(aid) .. ':ev'
-  local last = tonumber(redis.call('HGET', akey(aid), 'seq') or 0)
-  local first = redis.call('XRANGE', key, '-', '+', 'COUNT', 1)
-  local out = { events = {}, complete = true, last = last }
-  if #first > 0 then
-    local oldest = math.max(tonumber(string.match(first[1][1], '^(%d+)')), last - tonumber(cfg('backlog') or 500) + 1)
-    if oldest > after + 1 then out.complete = false end
-    after = math.max(after, oldest - 1)
-  end
-  for _, entry in ipairs(redis.call('XRANGE', key, fmt(after + 1) .. '-0', '+', 'COUNT', limit)) do
-    out.events[#out.events + 1] = entry[2][2]
-  end
-  return cjson.encode(out)
-end
-
-return fail('unknown-operation', 'routing script has no operation ' .. tostring(OP))
+return run(KEYS, ARGV)

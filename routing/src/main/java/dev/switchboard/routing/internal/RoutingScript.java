@@ -1,5 +1,6 @@
 package dev.switchboard.routing.internal;
 
+import dev.switchboard.routing.store.LuaFunction;
 import dev.switchboard.routing.store.LuaScript;
 import dev.switchboard.routing.store.RedisStore;
 import io.lettuce.core.ScriptOutputType;
@@ -7,7 +8,8 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
 /**
- * The one Lua script that makes every routing decision, called by operation name. Thread-safe; replies
+ * The one Lua script that makes every routing decision, called by operation name: as a Redis function
+ * where the server has functions, else as a script (see {@link LuaFunction}). Thread-safe; replies
  * complete on the caller's Vert.x context; a refusal fails with {@link ScriptRejection}.
  */
 public final class RoutingScript {
@@ -15,6 +17,7 @@ public final class RoutingScript {
   private static final LuaScript SCRIPT = LuaScript.load("/dev/switchboard/routing/router.lua", ScriptOutputType.VALUE);
 
   private final RedisStore store;
+  private final LuaFunction function;
   private final String[] keys;
   private final String settings;
 
@@ -26,6 +29,7 @@ public final class RoutingScript {
   /** A script caller passing its settings ({@link ScriptConfiguration#settings}) with every call. */
   public RoutingScript(RedisStore store, String settings) {
     this.store = store;
+    this.function = new LuaFunction(SCRIPT, "switchboard_router", ScriptOutputType.VALUE);
     this.keys = new String[] {store.keys().key("cfg")};
     this.settings = settings;
   }
@@ -37,7 +41,7 @@ public final class RoutingScript {
     args[2] = Long.toString(now);
     args[3] = settings;
     System.arraycopy(operands, 0, args, 4, operands.length);
-    return store.<String>eval(SCRIPT, keys, args).compose(RoutingScript::checked);
+    return store.<String>run(redis -> function.call(redis, keys, args)).compose(RoutingScript::checked);
   }
 
   private static Future<JsonObject> checked(String reply) {

@@ -58,7 +58,7 @@ public final class LocalRedisServer implements AutoCloseable {
       log.info("Attaching to the local Redis already serving {} on 127.0.0.1:{}", dir, running.get());
       return new LocalRedisServer(dir, running.get(), Optional.empty());
     }
-    LocalRedisServer server = launch(dir, List.of("--appendonly", "yes", "--appendfsync", "everysec"), 0);
+    LocalRedisServer server = launch(dir, List.of("--appendonly", "yes", "--appendfsync", "everysec"), 0, true);
     Files.writeString(dir.resolve(PORT_FILE), Integer.toString(server.port));
     return server;
   }
@@ -70,7 +70,7 @@ public final class LocalRedisServer implements AutoCloseable {
   public static LocalRedisServer startPersistent(Path dataDir, int port) throws IOException {
     Path dir = dataDir.toAbsolutePath().normalize();
     Files.createDirectories(dir);
-    LocalRedisServer server = launch(dir, List.of("--appendonly", "yes", "--appendfsync", "everysec"), port);
+    LocalRedisServer server = launch(dir, List.of("--appendonly", "yes", "--appendfsync", "everysec"), port, true);
     Files.writeString(dir.resolve(PORT_FILE), Integer.toString(server.port));
     return server;
   }
@@ -79,7 +79,17 @@ public final class LocalRedisServer implements AutoCloseable {
   public static LocalRedisServer startEphemeral() throws IOException {
     Path dir = Files.createTempDirectory("switchboard-redis-");
     dir.toFile().deleteOnExit();
-    return launch(dir, List.of("--appendonly", "no"), 0);
+    return launch(dir, List.of("--appendonly", "no"), 0, true);
+  }
+
+  /**
+   * Starts a throw-away Redis from the binary shipped in the {@code embedded-redis} artifact even when
+   * the machine has its own: what a machine with only a JDK runs, for tests of that case.
+   */
+  public static LocalRedisServer startEphemeralShipped() throws IOException {
+    Path dir = Files.createTempDirectory("switchboard-redis-");
+    dir.toFile().deleteOnExit();
+    return launch(dir, List.of("--appendonly", "no"), 0, false);
   }
 
   public int port() {
@@ -120,8 +130,9 @@ public final class LocalRedisServer implements AutoCloseable {
     log.info("Local Redis on port {} stopped", port);
   }
 
-  private static LocalRedisServer launch(Path dir, List<String> persistence, int fixedPort) throws IOException {
-    Path binary = binary(dir);
+  private static LocalRedisServer launch(Path dir, List<String> persistence, int fixedPort, boolean machines)
+      throws IOException {
+    Path binary = machines ? binary(dir) : shipped(dir);
     IOException last = null;
     for (int attempt = 0; attempt < 3; attempt++) {
       int port = fixedPort > 0 ? fixedPort : freePort();
@@ -210,6 +221,11 @@ public final class LocalRedisServer implements AutoCloseable {
         return candidate;
       }
     }
+    return shipped(dir);
+  }
+
+  /** The redis-server shipped in the embedded-redis jar, copied into {@code dir/.bin} on first use. */
+  private static Path shipped(Path dir) throws IOException {
     String resource = shippedBinaryName();
     Path target = dir.resolve(".bin").resolve(resource);
     if (Files.isExecutable(target)) {

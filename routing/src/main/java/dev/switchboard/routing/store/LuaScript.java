@@ -31,6 +31,11 @@ public final class LuaScript {
     this.output = output;
   }
 
+  /** A script from its text; {@code name} says where it came from, in messages. */
+  public static LuaScript of(String name, String source, ScriptOutputType output) {
+    return new LuaScript(name, source, output);
+  }
+
   /** Loads {@code resource} (an absolute classpath path) with the given reply type. */
   public static LuaScript load(String resource, ScriptOutputType output) {
     try (InputStream in = LuaScript.class.getResourceAsStream(resource)) {
@@ -49,6 +54,11 @@ public final class LuaScript {
 
   public String sha() {
     return sha;
+  }
+
+  /** The script's text. */
+  public String source() {
+    return source;
   }
 
   /** Runs the script; the stage completes on Lettuce's thread. */

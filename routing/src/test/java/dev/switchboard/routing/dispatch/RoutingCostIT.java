@@ -62,8 +62,9 @@ class RoutingCostIT {
       Counters after = Counters.read(fixture);
 
       double commands = (double) (after.commands - before.commands) / MEASURED;
-      System.out.printf("routing cost per handled contact over %,d contacts: %.2f script runs, %.1f commands, "
-          + "%.1f us in scripts, %.1f us Redis CPU%n", MEASURED, (double) (after.scripts - before.scripts) / MEASURED,
+      System.out.printf("routing cost per handled contact over %,d contacts (%s): %.2f runs, %.1f commands, "
+          + "%.1f us in runs, %.1f us Redis CPU%n", MEASURED, after.calls.containsKey("fcall") ? "functions" : "scripts",
+          (double) (after.scripts - before.scripts) / MEASURED,
           commands, (double) (after.scriptMicros - before.scriptMicros) / MEASURED,
           (after.cpuMicros - before.cpuMicros) / MEASURED);
       System.out.println("commands per contact: " + after.perContact(before, MEASURED));
@@ -115,7 +116,7 @@ class RoutingCostIT {
     }
   }
 
-  /** Redis's cumulative counters: commands run, EVALSHA calls and their time, server CPU. */
+  /** Redis's cumulative counters: commands run, script and function calls and their time, server CPU. */
   private record Counters(long commands, long scripts, long scriptMicros, double cpuMicros, Map<String, Long> calls) {
 
     String perContact(Counters before, int contacts) {
@@ -140,10 +141,10 @@ class RoutingCostIT {
       while (command.find()) {
         String name = command.group(1);
         calls.put(name, Long.parseLong(command.group(2)));
-        if (name.equals("evalsha") || name.equals("eval")) {
+        if (name.equals("evalsha") || name.equals("eval") || name.equals("fcall")) {
           scripts += Long.parseLong(command.group(2));
           scriptMicros += Long.parseLong(command.group(3));
-        } else if (!name.equals("info")) {
+        } else if (!name.equals("info") && !name.equals("function")) {
           commands += Long.parseLong(command.group(2));
         }
       }

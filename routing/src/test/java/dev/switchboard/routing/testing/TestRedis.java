@@ -13,6 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One real Redis server per test JVM, started on first use and stopped when the JVM exits.
  * Tests isolate themselves by using a fresh center name each ({@link #freshCenter()}), so they
  * never need to flush the server and may run against it concurrently.
+ *
+ * <p>The server is the machine's {@code redis-server} if installed, as in production; with the system
+ * property {@code switchboard.test.redis=shipped}, the binary shipped in the embedded-redis artifact,
+ * which is what runs on a machine with only a JDK (the build runs the routing tests both ways).
  */
 public final class TestRedis {
 
@@ -25,7 +29,8 @@ public final class TestRedis {
   public static synchronized String uri() {
     if (server == null) {
       try {
-        server = LocalRedisServer.startEphemeral();
+        server = "shipped".equals(System.getProperty("switchboard.test.redis"))
+            ? LocalRedisServer.startEphemeralShipped() : LocalRedisServer.startEphemeral();
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot start the test Redis server", e);
       }
