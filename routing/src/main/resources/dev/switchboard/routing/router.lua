@@ -15,7 +15,7 @@ local SCAN = 25           -- contacts a queue match looks at, at most
 -- the state of one run, set by run()
 local P, OP, NOW, A, R    -- key prefix, operation, now, operands, reply
 local FMT                 -- integers formatted in this run (now, today), by value
-local CFG_KEY, SETTINGS_TEXT, SETTINGS, CFG, QCFG
+local CFG_KEY, SETTINGS_TEXT, SETTINGS, CFG, QCFG, COSTS
 local UNLISTED            -- contacts of this run not (yet) in their waiting lists: a newcomer matched at once
 -- integers as Redis strings; a run formats the same few values (now, today) many times, so keep them
 local function fmt(n)
@@ -75,7 +75,20 @@ local function cfg(field)
   end
   return value or nil
 end
-local function cost(ch) return tonumber(cfg('cost:' .. ch) or 100) end
+local function cost(ch)
+  local units = COSTS[ch]
+  if not units then
+    units = tonumber(cfg('cost:' .. ch) or 100)
+    COSTS[ch] = units
+  end
+  return units
+end
+
+-- an agent's per-channel field names, written out rather than joined on every look-up (and a library's
+-- top level may call nothing: Redis gives it no functions but its own while it loads)
+local N_OF = { VOICE = 'n:VOICE', CHAT = 'n:CHAT', EMAIL = 'n:EMAIL', CALLBACK = 'n:CALLBACK' }
+local MAX_OF = { VOICE = 'max:VOICE', CHAT = 'max:CHAT', EMAIL = 'max:EMAIL', CALLBACK = 'max:CALLBACK' }
+local RP_OF = { VOICE = 'rp:VOICE', CHAT = 'rp:CHAT', EMAIL = 'rp:EMAIL', CALLBACK = 'rp:CALLBACK' }
 
 local function qcfg(q)
   if QCFG[q] == nil then QCFG[q] = hgetall(P .. 'q:' .. q) or false end
@@ -146,16 +159,16 @@ end
 local function can_take(a, ch)
   if a.state ~= 'READY' then return false end
   if tonumber(a.cap) - tonumber(a.used or 0) < cost(ch) then return false end
-  local n = tonumber(a['n:' .. ch] or 0)
+  local n = tonumber(a[N_OF[ch]] or 0)
   if ch == 'VOICE' and n > 0 then return false end
-  local max = a['max:' .. ch]
+  local max = a[MAX_OF[ch]]
   if max and n >= tonumber(max) then return false end
   return true
 end
 
 -- the pools an agent is indexed in for a channel: those some queue of that channel searches
 -- (agents logged in before 'rp:' fields existed fall back to all their pools)
-local function pools_for(a, ch) return split(a['rp:' .. ch] or a.pools) end
+local function pools_for(a, ch) return split(a[RP_OF[ch]] or a.pools) end
 
 local function index_agent(aid, a)
   for _, ch in ipairs(split(a.ch)) do
@@ -210,7 +223,7 @@ local function release(cid, c, idle)
   local a = hgetall(akey(aid)) or {}
   local fields = {}
   if redis.call('SREM', akey(aid) .. ':c', cid) == 1 then
-    local n = 'n:' .. c.ch
+    local n = N_OF[c.ch]
     a.used = tonumber(a.used or 0) - cost(c.ch)
     a[n] = tonumber(a[n] or 0) - 1
     fields = { 'used', fmt(a.used), n, fmt(a[n]) }
@@ -274,10 +287,11 @@ end
 
 local function offer(cid, c, aid)
   local a = hgetall(akey(aid))
+  local n = N_OF[c.ch]
   a.used = tonumber(a.used or 0) + cost(c.ch)
-  a['n:' .. c.ch] = tonumber(a['n:' .. c.ch] or 0) + 1
+  a[n] = tonumber(a[n] or 0) + 1
   a.idle = NOW
-  redis.call('HSET', akey(aid), 'used', fmt(a.used), 'n:' .. c.ch, fmt(a['n:' .. c.ch]), 'idle', FMT[NOW])
+  redis.call('HSET', akey(aid), 'used', fmt(a.used), n, fmt(a[n]), 'idle', FMT[NOW])
   redis.call('SADD', akey(aid) .. ':c', cid)
   if not UNLISTED[cid] then queue_out(cid, c) end
   c.state, c.agent, c.offerAt, c.deadline = 'OFFERED', aid, NOW, NOW + tonumber(cfg('offerMs'))
@@ -450,8 +464,10 @@ local function end_contact(cid, c, outcome, disposition, notes)
   redis.call('EXPIRE', ckey(cid), retention)
   redis.call('EXPIRE', ckey(cid) .. ':log', retention)
   if c.dec == '1' then redis.call('EXPIRE', ckey(cid) .. ':d', retention) end
-  c.id = cid
-  R.ended[#R.ended + 1] = c
+  -- what the channels and the timeline read of an ended contact (ReplyDecoding.endedContact)
+  R.ended[#R.ended + 1] = { id = cid, ch = c.ch, q = c.q, cust = c.cust, outcome = outcome, entry = c.entry,
+    endAt = NOW, waitMs = c.waitMs, ring = c.ring, handleMs = c.handleMs, wrapMs = c.wrapMs, agent = c.agent,
+    disp = c.disp, notes = c.notes, attrs = c.attrs }
   if aid then
     index_agent(aid, a)
     match_for_agent(aid, a)
@@ -543,7 +559,7 @@ local function run(keys, argv)
   for i = 5, #argv do A[#A + 1] = argv[i] end
   R = { offers = {}, ended = {} }
   FMT = { [NOW] = argv[3] }
-  CFG_KEY, SETTINGS_TEXT, SETTINGS, CFG, QCFG = keys[1], ',' .. argv[4], {}, nil, {}
+  CFG_KEY, SETTINGS_TEXT, SETTINGS, CFG, QCFG, COSTS = keys[1], ',' .. argv[4], {}, nil, {}, {}
   UNLISTED = {}
 
 

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * functions are defined once, where a script defines them anew on every run. The library and the
  * function are named after the source's digest, so nodes running different versions of it on one
  * server each call their own. A server that does not have the library yet (new, restarted without
- * persistence) gets it on the first call that misses it; a server without functions is remembered
- * as such, and every later call runs the script.
+ * persistence) gets it on the first call that misses it; a server without functions, or one that
+ * refuses the library, is remembered as such, and every later call runs the script.
  *
  * <p>One instance per server: it remembers what that server can do. Thread-safe.
  */
@@ -83,8 +83,8 @@ public final class LuaFunction {
       }
       String message = messageOf(failure);
       if (message.startsWith("ERR Function not found")) {
-        return redis.functionLoad(library, true)
-            .thenCompose(loaded -> redis.<T>fcall(function, output, keys, args));
+        return load(redis).thenCompose(loaded -> loaded
+            ? redis.<T>fcall(function, output, keys, args) : script.<T>eval(redis, keys, args));
       }
       if (message.startsWith("ERR unknown command")) {
         functions = false;
@@ -93,6 +93,22 @@ public final class LuaFunction {
       }
       return CompletableFuture.<T>failedFuture(failure);
     }).thenCompose(stage -> stage);
+  }
+
+  /**
+   * Loads the library; true when loaded. A server that refuses it (an ACL without {@code FUNCTION}, say)
+   * is remembered as one without functions, so the source still runs, as a script.
+   */
+  private CompletionStage<Boolean> load(RedisAsyncCommands<String, String> redis) {
+    return redis.functionLoad(library, true).handle((name, failure) -> {
+      if (failure == null) {
+        return true;
+      }
+      functions = false;
+      log.error("Redis refused to load {} as the function library {} ({}): running it as a script",
+          script.name(), function, messageOf(failure).isEmpty() ? failure : messageOf(failure));
+      return false;
+    });
   }
 
   private static String messageOf(Throwable failure) {

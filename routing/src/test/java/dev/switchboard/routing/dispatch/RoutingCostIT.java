@@ -71,8 +71,18 @@ class RoutingCostIT {
       assertThat(fixture.outcomes.ended).hasSize(WARM_UP + MEASURED);
       assertThat(received.get()).isPositive();
       assertThat(commands).isLessThanOrEqualTo(MAX_COMMANDS_PER_CONTACT);
+      long calls = after.calls.getOrDefault("fcall", 0L) - before.calls.getOrDefault("fcall", 0L);
+      assertThat(calls).as("function calls: the router runs as a function where Redis has functions (7.0+)")
+          .isEqualTo(serverMajorVersion(fixture) >= 7 ? 3L * MEASURED : 0L);
       await(feed.stop());
     }
+  }
+
+  private static int serverMajorVersion(RoutingFixture fixture) {
+    Matcher version = Pattern.compile("redis_version:(\\d+)\\.").matcher(
+        await(fixture.redis.store().run(redis -> redis.info("server"))));
+    assertThat(version.find()).isTrue();
+    return Integer.parseInt(version.group(1));
   }
 
   private static RoutingRules rules() {
