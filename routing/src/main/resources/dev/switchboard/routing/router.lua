@@ -30,21 +30,29 @@ local function akey(id) return P .. 'a:' .. id end
 local function ckey(id) return P .. 'c:' .. id end
 local function rkey(pool, ch) return P .. 'r:' .. pool .. ':' .. ch end
 
--- comma lists (channels, pools, waiting lists) come from a few distinct texts: each is split once (per library
--- load, or per script run) and the list shared; callers only read it
+-- what is derived from a few distinct texts (comma lists of channels, pools, waiting lists) is made once per
+-- library load (or per script run) and shared, at most 1000 of a kind; callers only read it
+local function remembered(cache, text, make)
+  local value = cache.values[text]
+  if value == nil then
+    value = make(text)
+    if cache.size >= 1000 then cache.values, cache.size = {}, 0 end
+    cache.values[text] = value
+    cache.size = cache.size + 1
+  end
+  return value
+end
+
 local NONE = {}
-local SPLIT, SPLITS = {}, 0
+local SPLIT = { values = {}, size = 0 }
+local function split_now(s)
+  local t = {}
+  for x in string.gmatch(s, '[^,]+') do t[#t + 1] = x end
+  return t
+end
 local function split(s)
   if not s or s == '' then return NONE end
-  local t = SPLIT[s]
-  if not t then
-    t = {}
-    for x in string.gmatch(s, '[^,]+') do t[#t + 1] = x end
-    if SPLITS >= 1000 then SPLIT, SPLITS = {}, 0 end
-    SPLIT[s] = t
-    SPLITS = SPLITS + 1
-  end
-  return t
+  return remembered(SPLIT, s, split_now)
 end
 
 local function hgetall(key)
@@ -339,12 +347,27 @@ local function match_queue(q)
   end
 end
 
--- the heads of the waiting lists the agent may serve ('wq', written at login), one per queue
+-- the keys of the waiting lists in an agent's 'wq' ('queue|CHANNEL,...', written at login), with their queues
+local WAIT_LISTS = { values = {}, size = 0 }
+local function wait_lists_now(id)
+  local prefix, wq = string.match(id, '^([^\n]*)\n(.*)$')
+  local lists = { keys = {}, queues = {} }
+  for _, list in ipairs(split(wq)) do
+    lists.keys[#lists.keys + 1] = prefix .. 'w:' .. (string.gsub(list, '|', ':'))
+    lists.queues[#lists.queues + 1] = string.match(list, '^[^|]+')
+  end
+  return lists
+end
+
+-- the heads of the waiting lists the agent may serve, one per queue; an empty list has no key, so one EXISTS
+-- answers the common case of nothing waiting
 local function agent_heads(a)
   local by_queue, heads = {}, {}
-  for _, list in ipairs(split(a.wq)) do
-    local q = string.match(list, '^[^|]+')
-    local head = redis.call('ZRANGE', P .. 'w:' .. (string.gsub(list, '|', ':')), '0', '0', 'WITHSCORES')
+  local lists = remembered(WAIT_LISTS, P .. '\n' .. a.wq, wait_lists_now)
+  if #lists.keys == 0 or redis.call('EXISTS', unpack(lists.keys)) == 0 then return heads end
+  for i, key in ipairs(lists.keys) do
+    local q = lists.queues[i]
+    local head = redis.call('ZRANGE', key, '0', '0', 'WITHSCORES')
     if #head > 0 then
       local score = tonumber(head[2])
       if not by_queue[q] then
@@ -610,8 +633,7 @@ local function run(keys, argv)
     -- every other waiting contact was matched as far as possible when its agents last changed, so only
     -- the newcomer can have a match now: try it alone (the sweep re-matches whole queues as a safety net);
     -- it joins its waiting lists only if it must wait
-    local aid = nil
-    if available(q, tonumber(c.level), ch) then aid = choose(cid, c) end
+    local aid = choose(cid, c)
     if aid then offer(cid, c, aid) elseif UNLISTED[cid] then queue_in(cid, c) end
     return cjson.encode(R)
   end
