@@ -17,6 +17,7 @@ local P, OP, NOW, A, R    -- key prefix, operation, now, operands, reply
 local FMT                 -- integers formatted in this run (now, today), by value
 local CFG_KEY, SETTINGS_TEXT, SETTINGS, CFG, QCFG, COSTS
 local UNLISTED            -- contacts of this run not (yet) in their waiting lists: a newcomer matched at once
+local NEXT_SEQ            -- agent -> the sequence number of its next event, already written with its hash
 -- integers as Redis strings; a run formats the same few values (now, today) many times, so keep them
 local function fmt(n)
   local text = FMT[n]
@@ -128,7 +129,9 @@ end
 -- the bound stays exact
 local function send(json, aid)
   if aid and aid ~= '' then
-    local seq = string.format('%d', redis.call('HINCRBY', akey(aid), 'seq', '1'))
+    local seq = NEXT_SEQ[aid]
+    if seq then NEXT_SEQ[aid] = nil else seq = redis.call('HINCRBY', akey(aid), 'seq', '1') end
+    seq = string.format('%d', seq)
     json = json .. ',"to":"' .. aid .. '","seq":' .. seq .. '}'
     redis.call('XADD', akey(aid) .. ':ev', 'MAXLEN', '~', cfg('backlog') or '500', seq .. '-1', 'e', json)
     redis.call('PUBLISH', P .. 'events', json)
@@ -223,7 +226,17 @@ local function set_state(aid, a, state, reason, why)
   emit({ type = 'agent', state = state, reason = a.reason, why = why }, aid)
 end
 
--- releases the capacity the contact holds on its agent, and with 'idle' makes the agent idle from now; returns
+-- the sequence number of an agent's next event, to write with its hash when the event follows in this run
+-- with no other event to the agent in between (saves the HINCRBY of 'seq')
+local function reserve_seq(aid, a)
+  local seq = tonumber(a.seq or 0) + 1
+  a.seq = seq
+  NEXT_SEQ[aid] = seq
+  return fmt(seq)
+end
+
+-- releases the capacity the contact holds on its agent, and with 'idle' makes the agent idle from now and
+-- reserves the agent's next event (the caller's next step sends it one); returns
 -- the agent's id and its hash as written, or nothing when the contact has no agent
 local function release(cid, c, idle)
   local aid = c.agent
@@ -240,6 +253,8 @@ local function release(cid, c, idle)
     a.idle = NOW
     fields[#fields + 1] = 'idle'
     fields[#fields + 1] = FMT[NOW]
+    fields[#fields + 1] = 'seq'
+    fields[#fields + 1] = reserve_seq(aid, a)
   end
   if #fields > 0 then redis.call('HSET', akey(aid), unpack(fields)) end
   return aid, a
@@ -299,7 +314,7 @@ local function offer(cid, c, aid)
   a.used = tonumber(a.used or 0) + cost(c.ch)
   a[n] = tonumber(a[n] or 0) + 1
   a.idle = NOW
-  redis.call('HSET', akey(aid), 'used', fmt(a.used), n, fmt(a[n]), 'idle', FMT[NOW])
+  redis.call('HSET', akey(aid), 'used', fmt(a.used), n, fmt(a[n]), 'idle', FMT[NOW], 'seq', reserve_seq(aid, a))
   redis.call('SADD', akey(aid) .. ':c', cid)
   if not UNLISTED[cid] then queue_out(cid, c) end
   c.state, c.agent, c.offerAt, c.deadline = 'OFFERED', aid, NOW, NOW + tonumber(cfg('offerMs'))
@@ -583,7 +598,7 @@ local function run(keys, argv)
   R = { offers = {}, ended = {} }
   FMT = { [NOW] = argv[3] }
   CFG_KEY, SETTINGS_TEXT, SETTINGS, CFG, QCFG, COSTS = keys[1], ',' .. argv[4], {}, nil, {}, {}
-  UNLISTED = {}
+  UNLISTED, NEXT_SEQ = {}, {}
 
 
   if OP == 'configure' then
