@@ -130,9 +130,9 @@ public final class LocalRedisServer implements AutoCloseable {
     log.info("Local Redis on port {} stopped", port);
   }
 
-  private static LocalRedisServer launch(Path dir, List<String> persistence, int fixedPort, boolean machines)
+  private static LocalRedisServer launch(Path dir, List<String> persistence, int fixedPort, boolean preferInstalled)
       throws IOException {
-    Path binary = machines ? binary(dir) : shipped(dir);
+    Path binary = preferInstalled ? binary(dir) : shipped(dir);
     IOException last = null;
     for (int attempt = 0; attempt < 3; attempt++) {
       int port = fixedPort > 0 ? fixedPort : freePort();
