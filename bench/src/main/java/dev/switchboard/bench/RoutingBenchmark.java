@@ -57,10 +57,11 @@ final class RoutingBenchmark {
     int seconds = (int) args.number("seconds", 30, 1, 3600);
     int handleMillis = (int) args.number("handle-ms", 100, 0, 600_000);
     List<Long> also = args.numbers("also", 1, 100_000);
+    int eventLoops = (int) args.number("event-loops", VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, 1, 64);
     try (LocalRedisServer redis = LocalRedisServer.startEphemeral()) {
       // Vert.x and Redis connections set up as a node sets them up (native transport, one connection per event
       // loop), but with a command timeout long enough to let an overloaded run show its backlog rather than fail
-      Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+      Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(eventLoops));
       RedisConnection link = RedisConnection.open(new RedisSettings(Optional.of(redis.uri()), Optional.empty(),
           "bench", Path.of("data"), Duration.ofSeconds(60), Duration.ofSeconds(5)), new SimpleMeterRegistry());
       try {
@@ -74,21 +75,27 @@ final class RoutingBenchmark {
         System.out.printf("%,d agents ready; contacts at %,d/s for %d s (handle %d ms) after a 5 s warm-up%n",
             agents, rate, seconds, handleMillis);
         // the baseline first: an overloaded routing run leaves a backlog that would still load Redis after it
+        RedisCpu cpu = RedisCpu.read(store);
         ContactLoad.Result baseline = new BaselineLoad(vertx, store, baselineEvents).run(rate, Duration.ofSeconds(seconds));
         System.out.println("baseline: " + baseline);
+        System.out.println("  " + cpu.since(store, baseline.sent()));
         KernelPasses.print(baseline.kernel());
         ContactLoad load = new ContactLoad(vertx, router, new EventFeed(vertx, store.keys(), events), handleMillis);
         load.start();
         // warm up at the first rate measured: a warm-up above what the engine sustains would leave a backlog
         load.run(also.isEmpty() ? rate : also.get(0).intValue(), Duration.ofSeconds(5));
         for (long other : also) {
+          cpu = RedisCpu.read(store);
           ContactLoad.Result step = load.run((int) other, Duration.ofSeconds(seconds));
           System.out.printf("STEP routing rate=%.0f p50_ms=%.3f p99_ms=%.3f (%s)%n", step.offeredRate(), step.p50(),
               step.p99(), step);
+          System.out.println("  " + cpu.since(store, step.sent()));
           KernelPasses.print(step.kernel());
         }
+        cpu = RedisCpu.read(store);
         ContactLoad.Result routing = load.run(rate, Duration.ofSeconds(seconds));
         System.out.println("routing:  " + routing);
+        System.out.println("  " + cpu.since(store, routing.sent()));
         KernelPasses.print(routing.kernel());
         System.out.printf("RESULT routing rate=%.0f p50_ms=%.3f p99_ms=%.3f baseline_ratio=%.2f%n",
             routing.offeredRate(), routing.p50(), routing.p99(), routing.p99() / baseline.p99());
@@ -137,6 +144,57 @@ final class RoutingBenchmark {
         batch.add(router.login(profile).compose(session -> router.setPresence(profile.id(), Presence.ready())));
       }
       await(Future.all(batch));
+    }
+  }
+
+  /**
+   * Redis's own counters (INFO cpu and commandstats), to report the CPU and the commands it spent per contact in a
+   * run; commands run inside scripts and functions are counted too.
+   */
+  record RedisCpu(double userSeconds, double systemSeconds, Map<String, Long> calls, long nanos) {
+
+    private static final java.util.regex.Pattern CPU = java.util.regex.Pattern.compile("used_cpu_(user|sys):([0-9.]+)");
+    private static final java.util.regex.Pattern CALLS = java.util.regex.Pattern.compile("cmdstat_(\\w+):calls=(\\d+)");
+
+    static RedisCpu read(RedisStore store) {
+      String info = await(store.run(redis -> redis.info("everything")));
+      double user = 0;
+      double system = 0;
+      java.util.regex.Matcher field = CPU.matcher(info);
+      while (field.find()) {
+        if (field.group(1).equals("user")) {
+          user = Double.parseDouble(field.group(2));
+        } else {
+          system = Double.parseDouble(field.group(2));
+        }
+      }
+      Map<String, Long> calls = new java.util.TreeMap<>();
+      java.util.regex.Matcher command = CALLS.matcher(info);
+      while (command.find()) {
+        calls.put(command.group(1), Long.parseLong(command.group(2)));
+      }
+      return new RedisCpu(user, system, calls, System.nanoTime());
+    }
+
+    /** What Redis spent since this reading, per contact of the {@code contacts} sent: CPU, then commands. */
+    String since(RedisStore store, long contacts) {
+      RedisCpu now = read(store);
+      double wall = (now.nanos - nanos) / 1e9;
+      double user = now.userSeconds - userSeconds;
+      double system = now.systemSeconds - systemSeconds;
+      StringBuilder commands = new StringBuilder();
+      long total = 0;
+      for (Map.Entry<String, Long> entry : now.calls.entrySet()) {
+        long count = entry.getValue() - calls.getOrDefault(entry.getKey(), 0L);
+        if (!entry.getKey().equals("info") && count * 100 >= contacts) {
+          commands.append(String.format(", %s %.2f", entry.getKey(), (double) count / contacts));
+        }
+        total += entry.getKey().equals("info") ? 0 : count;
+      }
+      return String.format("Redis CPU: %.0f %% of a core (user %.0f %%, system %.0f %%); per contact %.0f us (user %.0f, "
+          + "system %.0f) and %.1f commands%s", 100 * (user + system) / wall, 100 * user / wall, 100 * system / wall,
+          1e6 * (user + system) / contacts, 1e6 * user / contacts, 1e6 * system / contacts, (double) total / contacts,
+          commands);
     }
   }
 

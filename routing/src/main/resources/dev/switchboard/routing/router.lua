@@ -64,6 +64,17 @@ local function hgetall(key)
   return t
 end
 
+-- the given fields of a hash that has fields[1] (nil when it has not); fields it lacks stay nil
+local function hmget(key, fields)
+  local r = redis.call('HMGET', key, unpack(fields))
+  if not r[1] then return nil end
+  local t = {}
+  for i = 1, #fields do
+    if r[i] then t[fields[i]] = r[i] end
+  end
+  return t
+end
+
 local function fail(code, message)
   return cjson.encode({ error = code, message = message })
 end
@@ -512,8 +523,10 @@ local function end_contact(cid, c, outcome, disposition, notes)
   end
 end
 
-local function contact_for(cid, aid, states)
-  local c = hgetall(ckey(cid))
+-- fields: the contact's fields the operation reads (all when nil); 'state' first
+local function contact_for(cid, aid, states, fields)
+  local c
+  if fields then c = hmget(ckey(cid), fields) else c = hgetall(ckey(cid)) end
   if not c then return nil, fail('unknown-contact', 'contact ' .. cid .. ' does not exist or has expired') end
   if (OP == 'accept' or OP == 'reject' or OP == 'miss') and (c.state ~= 'OFFERED' or c.agent ~= aid) then
     return nil, fail('offer-expired', 'contact ' .. cid .. ' is not offered to agent ' .. aid .. ' any more')
@@ -589,6 +602,12 @@ local function disposition_ok(q, disposition)
 end
 
 -- operations -------------------------------------------------------------------------------------
+
+-- the contact fields accept and complete read: the accepted contact's timing, and what completing (and ending,
+-- end_contact) it reads and reports; fields that only the matching and requeueing read are left out
+local ACCEPT_READS = { 'state', 'agent', 'q', 'ch', 'deadline', 'entry', 'ring', 'offerAt', 'sl' }
+local COMPLETE_READS = { 'state', 'agent', 'q', 'ch', 'cust', 'entry', 'answerAt', 'waitMs', 'ring', 'disp', 'notes',
+  'pref', 'dec', 'attrs' }
 
 -- one run: sets its state, then does its operation (each a block that returns the reply)
 local function run(keys, argv)
@@ -718,7 +737,7 @@ local function run(keys, argv)
 
   if OP == 'accept' then
     local cid, aid = A[1], A[2]
-    local c, err = contact_for(cid, aid, { OFFERED = true })
+    local c, err = contact_for(cid, aid, { OFFERED = true }, ACCEPT_READS)
     if not c then return err end
     if tonumber(c.deadline) < NOW then
       return fail('offer-expired', 'the offer of contact ' .. cid .. ' to agent ' .. aid .. ' expired')
@@ -818,7 +837,7 @@ local function run(keys, argv)
 
   if OP == 'complete' then
     local cid, aid, disposition, notes = A[1], A[2], A[3], A[4]
-    local c, err = contact_for(cid, aid, { ACTIVE = true })
+    local c, err = contact_for(cid, aid, { ACTIVE = true }, COMPLETE_READS)
     if not c then return err end
     if not disposition_ok(c.q, disposition) then
       return fail('invalid-code', 'disposition ' .. disposition .. ' is not one of queue ' .. c.q .. "'s codes " .. qcfg(c.q).disp)
