@@ -87,7 +87,8 @@ final class BaselineLoad {
         vertx.cancelTimer(timer);
         done.tryComplete(new ContactLoad.Result(sent, received, errors, arrivals.size(), duration.toNanos() / 1e9,
             latencies.percentileMillis(0.50), latencies.percentileMillis(0.99), latencies.percentileMillis(0.999),
-            KernelPasses.machine().describe(latencies, runStarted, System.nanoTime())));
+            KernelPasses.machine().describe(latencies, runStarted, System.nanoTime()),
+            latencies.slowBursts(ContactLoad.SLOW_MILLIS, runStarted)));
       }
     });
   }

@@ -28,9 +28,11 @@ final class ContactLoad {
    *
    * @param kernel the kernel memory monitor's passes and the contacts they did not touch
    *     ({@link KernelPasses#describe}), empty where the kernel runs none
+   * @param slow where the contacts offered later than {@link #SLOW_MILLIS} arrived ({@link Latencies#slowBursts}),
+   *     empty when none was
    */
   record Result(long sent, long offered, long errors, long waitingAtEnd, double seconds, double p50, double p99,
-      double p999, String kernel) {
+      double p999, String kernel, String slow) {
     double offeredRate() {
       return offered / seconds;
     }
@@ -50,6 +52,8 @@ final class ContactLoad {
   private final Context context;
   private Map<ContactId, Long> arrivals = new HashMap<>();
   private Latencies latencies = new Latencies(16);
+  /** The target's p99 bound: the contacts offered later than this are told apart by when they arrived. */
+  static final double SLOW_MILLIS = 10;
   private long offered;
   private long errors;
   private long runStarted;
@@ -118,7 +122,8 @@ final class ContactLoad {
         vertx.cancelTimer(timer);
         done.tryComplete(new Result(sent, offered, errors, arrivals.size(), duration.toNanos() / 1e9,
             latencies.percentileMillis(0.50), latencies.percentileMillis(0.99), latencies.percentileMillis(0.999),
-            KernelPasses.machine().describe(latencies, runStarted, System.nanoTime())));
+            KernelPasses.machine().describe(latencies, runStarted, System.nanoTime()),
+            latencies.slowBursts(SLOW_MILLIS, runStarted)));
       }
     });
   }

@@ -19,7 +19,9 @@ import dev.switchboard.routing.dispatch.RoutingSettings;
 import dev.switchboard.routing.queue.QueueId;
 import dev.switchboard.routing.queue.QueuePolicy;
 import dev.switchboard.routing.store.LocalRedisServer;
+import dev.switchboard.routing.store.LuaScript;
 import dev.switchboard.routing.store.RedisStore;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.vertx.core.Future;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -58,6 +60,7 @@ final class RoutingBenchmark {
     int handleMillis = (int) args.number("handle-ms", 100, 0, 600_000);
     List<Long> also = args.numbers("also", 1, 100_000);
     int eventLoops = (int) args.number("event-loops", VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, 1, 64);
+    long history = args.number("history-keys", 0, 0, 50_000_000);
     try (LocalRedisServer redis = LocalRedisServer.startEphemeral()) {
       // Vert.x and Redis connections set up as a node sets them up (native transport, one connection per event
       // loop), but with a command timeout long enough to let an overloaded run show its backlog rather than fail
@@ -71,6 +74,7 @@ final class RoutingBenchmark {
         Router router = new Router(vertx, store, Clock.systemUTC(), rules(), RoutingSettings.defaults(),
             ended -> Future.succeededFuture());
         await(router.start());
+        fillHistory(store, history);
         loginAll(router, agents);
         System.out.printf("%,d agents ready; contacts at %,d/s for %d s (handle %d ms) after a 5 s warm-up%n",
             agents, rate, seconds, handleMillis);
@@ -79,6 +83,7 @@ final class RoutingBenchmark {
         ContactLoad.Result baseline = new BaselineLoad(vertx, store, baselineEvents).run(rate, Duration.ofSeconds(seconds));
         System.out.println("baseline: " + baseline);
         System.out.println("  " + cpu.since(store, baseline.sent()));
+        slow(baseline);
         KernelPasses.print(baseline.kernel());
         ContactLoad load = new ContactLoad(vertx, router, new EventFeed(vertx, store.keys(), events), handleMillis);
         load.start();
@@ -90,12 +95,14 @@ final class RoutingBenchmark {
           System.out.printf("STEP routing rate=%.0f p50_ms=%.3f p99_ms=%.3f (%s)%n", step.offeredRate(), step.p50(),
               step.p99(), step);
           System.out.println("  " + cpu.since(store, step.sent()));
+          slow(step);
           KernelPasses.print(step.kernel());
         }
         cpu = RedisCpu.read(store);
         ContactLoad.Result routing = load.run(rate, Duration.ofSeconds(seconds));
         System.out.println("routing:  " + routing);
         System.out.println("  " + cpu.since(store, routing.sent()));
+        slow(routing);
         KernelPasses.print(routing.kernel());
         System.out.printf("RESULT routing rate=%.0f p50_ms=%.3f p99_ms=%.3f baseline_ratio=%.2f%n",
             routing.offeredRate(), routing.p50(), routing.p99(), routing.p99() / baseline.p99());
@@ -104,6 +111,27 @@ final class RoutingBenchmark {
         link.close();
         vertx.close().toCompletionStage().toCompletableFuture().join();
       }
+    }
+  }
+
+  private static final LuaScript HISTORY = LuaScript.load("/dev/switchboard/bench/history.lua", ScriptOutputType.INTEGER);
+
+  /** Writes {@code keys} keys with a week's time to live, in chunks, before the run (see docs/PERFORMANCE.md). */
+  private static void fillHistory(RedisStore store, long keys) {
+    String prefix = store.keys().key("history") + ":";
+    String[] slot = {store.keys().key("history")};
+    for (long first = 0; first < keys; first += 20_000) {
+      long count = Math.min(20_000, keys - first);
+      await(store.<Long>eval(HISTORY, slot, prefix, Long.toString(first), Long.toString(count), "604800"));
+    }
+    if (keys > 0) {
+      System.out.printf("Redis holds %,d keys of an earlier period%n", keys);
+    }
+  }
+
+  private static void slow(ContactLoad.Result result) {
+    if (!result.slow().isEmpty()) {
+      System.out.println("  slow: " + result.slow());
     }
   }
 

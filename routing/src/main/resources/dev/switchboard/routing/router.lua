@@ -104,11 +104,9 @@ local function cost(ch)
   return units
 end
 
--- an agent's per-channel field names, written out rather than joined on every look-up (and a library's
+-- an agent's per-channel counter names, written out rather than joined on every look-up (and a library's
 -- top level may call nothing: Redis gives it no functions but its own while it loads)
 local N_OF = { VOICE = 'n:VOICE', CHAT = 'n:CHAT', EMAIL = 'n:EMAIL', CALLBACK = 'n:CALLBACK' }
-local MAX_OF = { VOICE = 'max:VOICE', CHAT = 'max:CHAT', EMAIL = 'max:EMAIL', CALLBACK = 'max:CALLBACK' }
-local RP_OF = { VOICE = 'rp:VOICE', CHAT = 'rp:CHAT', EMAIL = 'rp:EMAIL', CALLBACK = 'rp:CALLBACK' }
 
 local function qcfg(q)
   if QCFG[q] == nil then QCFG[q] = hgetall(P .. 'q:' .. q) or false end
@@ -178,29 +176,76 @@ end
 
 -- agents -----------------------------------------------------------------------------------------
 
-local function can_take(a, ch)
+-- An agent's routing profile (capacity, channels, pools, per-channel caps, indexed pools per channel, waiting
+-- lists) is written at login as one text, 'prof', and parsed here once per distinct text: a run reads one field
+-- for it instead of a dozen and finds the keys of the agent's lists made. Agents logged in before 'prof' existed
+-- have the same values as separate fields, read as they are.
+local PROFILES = { values = {}, size = 0, max = 10000 }
+local NO_LISTS = '-'      -- in place of the waiting lists of an agent logged in before they were recorded
+local function profile_now(id)
+  local prefix, cap, chans, pools, maxes, indexed, lists =
+    string.match(id, '^([^\n]*)\n([^\n]*)\n([^\n]*)\n([^\n]*)\n([^\n]*)\n([^\n]*)\n(.*)$')
+  local pr = { cap = tonumber(cap) or 0, chans = split_now(chans), pools = split_now(pools), max = {},
+               rkeys = {}, lkeys = {}, wq = lists ~= NO_LISTS and lists or nil }
+  for _, pair in ipairs(split_now(maxes)) do
+    local ch, max = string.match(pair, '([^=]+)=(%d+)')
+    if ch then pr.max[ch] = tonumber(max) end
+  end
+  local own = {}
+  for ch, channel_pools in string.gmatch(indexed, '([^|=]+)=([^|]*)') do own[ch] = split_now(channel_pools) end
+  for _, ch in ipairs(pr.chans) do
+    local rkeys, lkeys = {}, {}
+    for _, pool in ipairs(own[ch] or pr.pools) do
+      rkeys[#rkeys + 1] = prefix .. 'r:' .. pool .. ':' .. ch
+      lkeys[#lkeys + 1] = prefix .. 'lp:' .. pool .. ':' .. ch
+    end
+    pr.rkeys[ch], pr.lkeys[ch] = rkeys, lkeys
+  end
+  return pr
+end
+local CHANNELS = { 'VOICE', 'CHAT', 'EMAIL', 'CALLBACK' }
+local function legacy_profile(a)
+  local maxes, indexed = {}, {}
+  for _, ch in ipairs(CHANNELS) do
+    if a['max:' .. ch] then maxes[#maxes + 1] = ch .. '=' .. a['max:' .. ch] end
+    if a['rp:' .. ch] then indexed[#indexed + 1] = ch .. '=' .. a['rp:' .. ch] end
+  end
+  return (a.cap or '0') .. '\n' .. (a.ch or '') .. '\n' .. (a.pools or '') .. '\n' .. table.concat(maxes, ',') .. '\n'
+    .. table.concat(indexed, '|') .. '\n' .. (a.wq or NO_LISTS)
+end
+local function profile(a)
+  return remembered(PROFILES, P .. '\n' .. (a.prof or legacy_profile(a)), profile_now)
+end
+
+-- the agent fields an offer and a release read and write (an agent without 'prof' is read whole)
+local AGENT_READS = { 'state', 'prof', 'since', 'used', 'seq', 'idle', 'n:VOICE', 'n:CHAT', 'n:EMAIL', 'n:CALLBACK' }
+local function agent_for_routing(aid)
+  local a = hmget(akey(aid), AGENT_READS)
+  if a and not a.prof then a = hgetall(akey(aid)) end
+  return a
+end
+
+local function can_take(a, pr, ch)
   if a.state ~= 'READY' then return false end
-  if tonumber(a.cap) - tonumber(a.used or 0) < cost(ch) then return false end
+  if pr.cap - tonumber(a.used or 0) < cost(ch) then return false end
   local n = tonumber(a[N_OF[ch]] or 0)
   if ch == 'VOICE' and n > 0 then return false end
-  local max = a[MAX_OF[ch]]
-  if max and n >= tonumber(max) then return false end
+  local max = pr.max[ch]
+  if max and n >= max then return false end
   return true
 end
 
--- the pools an agent is indexed in for a channel: those some queue of that channel searches
--- (agents logged in before 'rp:' fields existed fall back to all their pools)
-local function pools_for(a, ch) return split(a[RP_OF[ch]] or a.pools) end
-
+-- an agent is in the list of each pool it is indexed in for a channel (the pools some queue of that channel
+-- searches) while it can take a contact of the channel, scored by when it became idle
 local function index_agent(aid, a)
-  for _, ch in ipairs(split(a.ch)) do
-    local ok = can_take(a, ch)
-    for _, pool in ipairs(pools_for(a, ch)) do
-      if ok then
-        redis.call('ZADD', rkey(pool, ch), fmt(tonumber(a.idle or NOW)), aid)
-      else
-        redis.call('ZREM', rkey(pool, ch), aid)
-      end
+  local pr = profile(a)
+  local score = fmt(tonumber(a.idle or NOW))
+  for _, ch in ipairs(pr.chans) do
+    local keys = pr.rkeys[ch]
+    if can_take(a, pr, ch) then
+      for i = 1, #keys do redis.call('ZADD', keys[i], score, aid) end
+    else
+      for i = 1, #keys do redis.call('ZREM', keys[i], aid) end
     end
   end
 end
@@ -210,16 +255,18 @@ end
 local function lkey(pool, ch) return P .. 'lp:' .. pool .. ':' .. ch end
 
 local function mark_present(aid, a, present)
-  for _, ch in ipairs(split(a.ch)) do
-    for _, pool in ipairs(pools_for(a, ch)) do
-      if present then redis.call('SADD', lkey(pool, ch), aid) else redis.call('SREM', lkey(pool, ch), aid) end
+  local pr = profile(a)
+  for _, ch in ipairs(pr.chans) do
+    for _, key in ipairs(pr.lkeys[ch]) do
+      if present then redis.call('SADD', key, aid) else redis.call('SREM', key, aid) end
     end
   end
 end
 
 local function unindex_agent(aid, a)
-  for _, ch in ipairs(split(a.ch)) do
-    for _, pool in ipairs(pools_for(a, ch)) do redis.call('ZREM', rkey(pool, ch), aid) end
+  local pr = profile(a)
+  for _, ch in ipairs(pr.chans) do
+    for _, key in ipairs(pr.rkeys[ch]) do redis.call('ZREM', key, aid) end
   end
   mark_present(aid, a, false)
 end
@@ -252,7 +299,7 @@ end
 local function release(cid, c, idle)
   local aid = c.agent
   if not aid or aid == '' then return nil end
-  local a = hgetall(akey(aid)) or {}
+  local a = agent_for_routing(aid) or {}
   local fields = {}
   if redis.call('SREM', akey(aid) .. ':c', cid) == 1 then
     local n = N_OF[c.ch]
@@ -320,7 +367,7 @@ local function choose(cid, c)
 end
 
 local function offer(cid, c, aid)
-  local a = hgetall(akey(aid))
+  local a = agent_for_routing(aid)
   local n = N_OF[c.ch]
   a.used = tonumber(a.used or 0) + cost(c.ch)
   a[n] = tonumber(a[n] or 0) + 1
@@ -387,9 +434,9 @@ end
 
 -- the heads of the waiting lists the agent may serve, one per queue; an empty list has no key, so one EXISTS
 -- answers the common case of nothing waiting
-local function agent_heads(a)
+local function agent_heads(wq)
   local by_queue, heads = {}, {}
-  local lists = remembered(WAIT_LISTS, P .. '\n' .. a.wq, wait_lists_now)
+  local lists = remembered(WAIT_LISTS, P .. '\n' .. wq, wait_lists_now)
   if #lists.keys == 0 or redis.call('EXISTS', unpack(lists.keys)) == 0 then return heads end
   for i, key in ipairs(lists.keys) do
     local q = lists.queues[i]
@@ -410,14 +457,15 @@ end
 local function match_for_agent(aid, a)
   a = a or hgetall(akey(aid))
   if not a or a.state ~= 'READY' then return end
-  if a.wq then
-    local heads = agent_heads(a)
+  local pr = profile(a)
+  if pr.wq then
+    local heads = agent_heads(pr.wq)
     table.sort(heads, function(x, y) return x.score < y.score end)
     for _, head in ipairs(heads) do match_queue(head.q) end
     return
   end
-  local seen, heads, channels = {}, {}, split(a.ch)
-  for _, pool in ipairs(split(a.pools)) do
+  local seen, heads, channels = {}, {}, pr.chans
+  for _, pool in ipairs(pr.pools) do
     for _, q in ipairs(redis.call('SMEMBERS', P .. 'pq:' .. pool)) do
       if not seen[q] and redis.call('ZCARD', P .. 'we:' .. q) > 0 then
         seen[q] = true
@@ -578,21 +626,17 @@ end
 local function apply_profile(aid, a)
   local name, cap, chans, pools, maxes, indexed, lists = A[3], A[4], A[5], A[6], A[7], A[8], A[9]
   unindex_agent(aid, a)
-  for _, ch in ipairs({ 'VOICE', 'CHAT', 'EMAIL', 'CALLBACK' }) do
-    redis.call('HDEL', akey(aid), 'max:' .. ch, 'rp:' .. ch)
-    a['max:' .. ch], a['rp:' .. ch] = nil, nil
+  -- the separate fields of an agent logged in before 'prof' existed
+  local old = { 'ch', 'pools', 'wq' }
+  for _, ch in ipairs(CHANNELS) do
+    old[#old + 1] = 'max:' .. ch
+    old[#old + 1] = 'rp:' .. ch
   end
-  for ch, channel_pools in string.gmatch(indexed, '([^|=]+)=([^|]*)') do
-    redis.call('HSET', akey(aid), 'rp:' .. ch, channel_pools)
-    a['rp:' .. ch] = channel_pools
-  end
-  redis.call('HSET', akey(aid), 'wq', lists, 'name', name, 'cap', cap, 'ch', chans, 'pools', pools)
-  a.wq, a.name, a.cap, a.ch, a.pools = lists, name, cap, chans, pools
-  for _, pair in ipairs(split(maxes)) do
-    local ch, max = string.match(pair, '([^=]+)=(%d+)')
-    redis.call('HSET', akey(aid), 'max:' .. ch, max)
-    a['max:' .. ch] = max
-  end
+  redis.call('HDEL', akey(aid), unpack(old))
+  for _, field in ipairs(old) do a[field] = nil end
+  local prof = cap .. '\n' .. chans .. '\n' .. pools .. '\n' .. maxes .. '\n' .. indexed .. '\n' .. lists
+  redis.call('HSET', akey(aid), 'prof', prof, 'name', name, 'cap', cap)
+  a.prof, a.name, a.cap = prof, name, cap
   if not a.used then redis.call('HSET', akey(aid), 'used', 0) a.used = 0 end
 end
 

@@ -72,6 +72,57 @@ class ProfileRefreshIT {
     assertThat(await(center.view.staffed(Centers.SALES, Channel.VOICE))).isTrue();
   }
 
+  /**
+   * An agent whose hash still has the routing profile as separate fields (channels, pools, per-channel pools
+   * and caps, waiting lists), as logins wrote it before the profile became one field, keeps being routed
+   * from those fields, and its next login writes the one field in their place.
+   */
+  @Test
+  void anAgentWithTheProfileAsSeparateFieldsIsRoutedAndItsNextLoginRewritesThem() {
+    AgentId kim = new AgentId("kim");
+    await(center.router.login(Centers.seller("kim")));
+    await(center.router.setPresence(kim, Presence.ready()));
+    String key = center.redis.store().keys().key("a", "kim");
+    String[] profile = await(center.redis.store().run(redis -> redis.hget(key, "prof"))).split("\n", -1);
+    Map<String, String> separate = new java.util.HashMap<>(Map.of("ch", profile[1], "pools", profile[2], "wq", profile[5]));
+    for (String pair : profile[3].split(",")) {
+      if (!pair.isEmpty()) {
+        separate.put("max:" + pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+      }
+    }
+    for (String pair : profile[4].split("\\|")) {
+      if (!pair.isEmpty()) {
+        separate.put("rp:" + pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+      }
+    }
+    assertThat(separate).containsKeys("rp:CHAT", "rp:VOICE");
+    await(center.redis.store().run(redis -> redis.hdel(key, "prof")));
+    await(center.redis.store().run(redis -> redis.hset(key, separate)));
+
+    for (int round = 0; round < 2; round++) {
+      ContactId chat = enqueue(Channel.CHAT, Centers.SALES);
+      ContactSnapshot offered = await(center.view.contact(chat)).orElseThrow();
+      assertThat(offered.state()).isEqualTo(ContactState.OFFERED);
+      assertThat(offered.agent()).contains(kim);
+      await(center.router.accept(chat, kim));
+      await(center.router.complete(chat, kim, java.util.Optional.empty(), ""));
+      assertThat(await(center.view.agent(kim)).orElseThrow().used()).isZero();
+    }
+    ContactId call = enqueue(Channel.VOICE, Centers.SALES);
+    assertThat(await(center.view.contact(call)).orElseThrow().agent()).contains(kim);
+    await(center.router.accept(call, kim));
+    ContactId chatDuringCall = enqueue(Channel.CHAT, Centers.SALES);
+    assertThat(await(center.view.contact(chatDuringCall)).orElseThrow().state())
+        .as("a voice call takes all of the agent's capacity").isEqualTo(ContactState.QUEUED);
+    await(center.router.complete(call, kim, java.util.Optional.empty(), ""));
+    assertThat(await(center.view.contact(chatDuringCall)).orElseThrow().agent())
+        .as("the freed agent serves the chat that waited").contains(kim);
+
+    await(center.router.login(Centers.seller("kim")));
+    Map<String, String> rewritten = await(center.redis.store().run(redis -> redis.hgetall(key)));
+    assertThat(rewritten).containsKey("prof").doesNotContainKeys("ch", "pools", "wq", "rp:CHAT", "rp:VOICE");
+  }
+
   @Test
   void anAgentNotLoggedInIsLeftForItsNextLogin() {
     assertThat(await(center.router.refresh(Centers.seller("away")))).isFalse();
