@@ -40,4 +40,22 @@ class LatenciesTest {
     assertThat(outside.percentileMillis(1.0)).isEqualTo(9.0);
     assertThat(latencies.outside(List.of()).count()).isEqualTo(8);
   }
+
+  @Test
+  void slowSamplesAreGroupedIntoBurstsByWhenTheyWereDue() {
+    long start = 1_000 * MS;
+    Latencies latencies = new Latencies(16);
+    latencies.record(500, start + 10 * MS);          // fast: not counted
+    latencies.record(12_000, start + 2_000 * MS);    // a burst of three at 2 s, 150 ms long
+    latencies.record(30_000, start + 2_080 * MS);
+    latencies.record(15_000, start + 2_150 * MS);
+    latencies.record(11_000, start + 5_000 * MS);    // alone at 5 s: more than 100 ms after the last
+    latencies.record(10_000, start + 5_050 * MS);    // at the threshold: not slow
+    latencies.record(20_000);                        // no due time: not placed
+
+    assertThat(latencies.slowBursts(10, start))
+        .isEqualTo("4 over 10 ms in 2 bursts; the largest: 3 at 2.0 s (slowest 30.0 ms, over 150 ms); "
+            + "1 at 5.0 s (slowest 11.0 ms, over 0 ms)");
+    assertThat(new Latencies(4).slowBursts(10, start)).isEmpty();
+  }
 }
