@@ -61,6 +61,7 @@ final class RoutingBenchmark {
     List<Long> also = args.numbers("also", 1, 100_000);
     int eventLoops = (int) args.number("event-loops", VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, 1, 64);
     long history = args.number("history-keys", 0, 0, 50_000_000);
+    int warmUp = (int) args.number("warm-up-seconds", 60, 1, 600);
     try (LocalRedisServer redis = LocalRedisServer.startEphemeral()) {
       // Vert.x and Redis connections set up as a node sets them up (native transport, one connection per event
       // loop), but with a command timeout long enough to let an overloaded run show its backlog rather than fail
@@ -76,8 +77,8 @@ final class RoutingBenchmark {
         await(router.start());
         fillHistory(store, history);
         loginAll(router, agents);
-        System.out.printf("%,d agents ready; contacts at %,d/s for %d s (handle %d ms) after a 5 s warm-up%n",
-            agents, rate, seconds, handleMillis);
+        System.out.printf("%,d agents ready; contacts at %,d/s for %d s (handle %d ms) after a %d s warm-up%n",
+            agents, rate, seconds, handleMillis, warmUp);
         // the baseline first: an overloaded routing run leaves a backlog that would still load Redis after it
         RedisCpu cpu = RedisCpu.read(store);
         ContactLoad.Result baseline = new BaselineLoad(vertx, store, baselineEvents).run(rate, Duration.ofSeconds(seconds));
@@ -88,7 +89,10 @@ final class RoutingBenchmark {
         ContactLoad load = new ContactLoad(vertx, router, new EventFeed(vertx, store.keys(), events), handleMillis);
         load.start();
         // warm up at the first rate measured: a warm-up above what the engine sustains would leave a backlog
-        load.run(also.isEmpty() ? rate : also.get(0).intValue(), Duration.ofSeconds(5));
+        // (a minute by default, as the other benchmarks: the JIT compilers done, the heap settled, and Redis's hash
+        // tables grown past the doublings an empty Redis goes through first; docs/PERFORMANCE.md)
+        ContactLoad.Result warm = load.run(also.isEmpty() ? rate : also.get(0).intValue(), Duration.ofSeconds(warmUp));
+        System.out.println("warm-up:  " + warm);
         for (long other : also) {
           cpu = RedisCpu.read(store);
           ContactLoad.Result step = load.run((int) other, Duration.ofSeconds(seconds));
