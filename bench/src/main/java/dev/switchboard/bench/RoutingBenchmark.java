@@ -36,6 +36,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The real routing engine on a local Redis: {@code agents} agents log in and accept every offer at
@@ -185,14 +188,14 @@ final class RoutingBenchmark {
    */
   record RedisCpu(double userSeconds, double systemSeconds, Map<String, Long> calls, long nanos) {
 
-    private static final java.util.regex.Pattern CPU = java.util.regex.Pattern.compile("used_cpu_(user|sys):([0-9.]+)");
-    private static final java.util.regex.Pattern CALLS = java.util.regex.Pattern.compile("cmdstat_(\\w+):calls=(\\d+)");
+    private static final Pattern CPU = Pattern.compile("used_cpu_(user|sys):([0-9.]+)");
+    private static final Pattern CALLS = Pattern.compile("cmdstat_(\\w+):calls=(\\d+)");
 
     static RedisCpu read(RedisStore store) {
       String info = await(store.run(redis -> redis.info("everything")));
       double user = 0;
       double system = 0;
-      java.util.regex.Matcher field = CPU.matcher(info);
+      Matcher field = CPU.matcher(info);
       while (field.find()) {
         if (field.group(1).equals("user")) {
           user = Double.parseDouble(field.group(2));
@@ -200,8 +203,8 @@ final class RoutingBenchmark {
           system = Double.parseDouble(field.group(2));
         }
       }
-      Map<String, Long> calls = new java.util.TreeMap<>();
-      java.util.regex.Matcher command = CALLS.matcher(info);
+      Map<String, Long> calls = new TreeMap<>();
+      Matcher command = CALLS.matcher(info);
       while (command.find()) {
         calls.put(command.group(1), Long.parseLong(command.group(2)));
       }

@@ -30,6 +30,9 @@ end
 local function akey(id) return P .. 'a:' .. id end
 local function ckey(id) return P .. 'c:' .. id end
 local function rkey(pool, ch) return P .. 'r:' .. pool .. ':' .. ch end
+-- who is logged in (READY or NOT_READY), per pool and channel: a set per pool and channel, written only
+-- when an agent logs in or out, so 'staffed' answers by looking at a queue's pools, never at its agents
+local function lkey(pool, ch) return P .. 'lp:' .. pool .. ':' .. ch end
 
 -- what is derived from a few distinct texts (comma lists of channels, pools, waiting lists) is made once per
 -- library load (or per script run) and shared, at most 1000 of a kind; callers only read it
@@ -182,9 +185,10 @@ end
 -- have the same values as separate fields, read as they are.
 local PROFILES = { values = {}, size = 0, max = 10000 }
 local NO_LISTS = '-'      -- in place of the waiting lists of an agent logged in before they were recorded
+-- id: the run's key prefix P, then the profile's text (so the keys made here are this run's)
 local function profile_now(id)
-  local prefix, cap, chans, pools, maxes, indexed, lists =
-    string.match(id, '^([^\n]*)\n([^\n]*)\n([^\n]*)\n([^\n]*)\n([^\n]*)\n([^\n]*)\n(.*)$')
+  local cap, chans, pools, maxes, indexed, lists =
+    string.match(id, '^[^\n]*\n([^\n]*)\n([^\n]*)\n([^\n]*)\n([^\n]*)\n([^\n]*)\n(.*)$')
   local pr = { cap = tonumber(cap) or 0, chans = split_now(chans), pools = split_now(pools), max = {},
                rkeys = {}, lkeys = {}, wq = lists ~= NO_LISTS and lists or nil }
   for _, pair in ipairs(split_now(maxes)) do
@@ -196,8 +200,8 @@ local function profile_now(id)
   for _, ch in ipairs(pr.chans) do
     local rkeys, lkeys = {}, {}
     for _, pool in ipairs(own[ch] or pr.pools) do
-      rkeys[#rkeys + 1] = prefix .. 'r:' .. pool .. ':' .. ch
-      lkeys[#lkeys + 1] = prefix .. 'lp:' .. pool .. ':' .. ch
+      rkeys[#rkeys + 1] = rkey(pool, ch)
+      lkeys[#lkeys + 1] = lkey(pool, ch)
     end
     pr.rkeys[ch], pr.lkeys[ch] = rkeys, lkeys
   end
@@ -249,10 +253,6 @@ local function index_agent(aid, a)
     end
   end
 end
-
--- who is logged in (READY or NOT_READY), per pool and channel: a set per pool and channel, written only
--- when an agent logs in or out, so 'staffed' answers by looking at a queue's pools, never at its agents
-local function lkey(pool, ch) return P .. 'lp:' .. pool .. ':' .. ch end
 
 local function mark_present(aid, a, present)
   local pr = profile(a)
