@@ -163,7 +163,18 @@ final class SimActions implements AmiSession.Actions {
     }
     int cause = Integer.parseInt(action.getOr("Cause", "16"));
     return AmiSession.Reply.of(AmiSession.response("Success").add("Message", "Channel Hungup"),
-        () -> pbx.hangup(channel.get(), cause, cause == 16 ? "Normal Clearing" : "Cause " + cause));
+        () -> hungUp(channel.get(), cause));
+  }
+
+  /** As Asterisk's Dial does when its caller hangs up: a phone it still rings stops (CANCEL) first. */
+  private void hungUp(SimChannel channel, int cause) {
+    synchronized (pbx) {
+      SimCall call = callsByChannel.get(channel.name);
+      if (call != null && pbx.isLive(channel)) {
+        call.cancelRinging();
+      }
+      pbx.hangup(channel, cause, cause == 16 ? "Normal Clearing" : "Cause " + cause);
+    }
   }
 
   private AmiSession.Reply setvar(AmiMessage action) {
