@@ -9,13 +9,17 @@
 -- helpers are defined once when it loads; a script defines every local function anew on each run, which is a
 -- large part of a short run's cost. Either way 'run' sets the state of the run below before its operation.
 
+-- the globals a run uses most, as locals: each use of a global is a look-up in the globals table. run() sets
+-- them, as a library's top level has none of them while it loads
+local call, tonumber, tostring, type, ipairs, pairs, unpack
+
 local PMAX = 800          -- priorities are 0..799; score = (PMAX - priority) * 1e13 + entry ms
 local SCAN = 25           -- contacts a queue match looks at, at most
 
 -- the state of one run, set by run()
 local P, OP, NOW, A, R    -- key prefix, operation, now, operands, reply
 local FMT                 -- integers formatted in this run (now, today), by value
-local CFG_KEY, SETTINGS_TEXT, SETTINGS, CFG, QCFG, COSTS
+local CFG_KEY, SETTINGS, CFG, QCFG
 local UNLISTED            -- contacts of this run not (yet) in their waiting lists: a newcomer matched at once
 local NEXT_SEQ            -- agent -> the sequence number of its next event, already written with its hash
 -- integers as Redis strings; a run formats the same few values (now, today) many times, so keep them
@@ -35,12 +39,12 @@ local function rkey(pool, ch) return P .. 'r:' .. pool .. ':' .. ch end
 local function lkey(pool, ch) return P .. 'lp:' .. pool .. ':' .. ch end
 
 -- what is derived from a few distinct texts (comma lists of channels, pools, waiting lists) is made once per
--- library load (or per script run) and shared, at most 1000 of a kind; callers only read it
+-- library load (or per script run) and shared, at most 1000 of a kind (or the cache's max); callers only read it
 local function remembered(cache, text, make)
   local value = cache.values[text]
   if value == nil then
     value = make(text)
-    if cache.size >= 1000 then cache.values, cache.size = {}, 0 end
+    if cache.size >= (cache.max or 1000) then cache.values, cache.size = {}, 0 end
     cache.values[text] = value
     cache.size = cache.size + 1
   end
@@ -60,7 +64,7 @@ local function split(s)
 end
 
 local function hgetall(key)
-  local r = redis.call('HGETALL', key)
+  local r = call('HGETALL', key)
   if #r == 0 then return nil end
   local t = {}
   for i = 1, #r, 2 do t[r[i]] = r[i + 1] end
@@ -69,7 +73,7 @@ end
 
 -- the given fields of a hash that has fields[1] (nil when it has not); fields it lacks stay nil
 local function hmget(key, fields)
-  local r = redis.call('HMGET', key, unpack(fields))
+  local r = call('HMGET', key, unpack(fields))
   if not r[1] then return nil end
   local t = {}
   for i = 1, #fields do
@@ -82,29 +86,26 @@ local function fail(code, message)
   return cjson.encode({ error = code, message = message })
 end
 
--- a run reads two or three settings: look each up in the caller's text when first asked, rather than
--- splitting the whole text on every run
+-- the caller's settings, parsed once per distinct text (a node passes the same text with every call): its values,
+-- and the channels' costs as numbers; what the text lacks a run reads from the center's config hash
+local COST_FIELD = { VOICE = 'cost:VOICE', CHAT = 'cost:CHAT', EMAIL = 'cost:EMAIL', CALLBACK = 'cost:CALLBACK' }
+local SETTINGS_OF = { values = {}, size = 0 }
+local function settings_now(text)
+  local values, costs = {}, {}
+  for field, value in string.gmatch(text, '([^,=]+)=([^,]*)') do values[field] = value end
+  for ch, field in pairs(COST_FIELD) do costs[ch] = tonumber(values[field]) end
+  return { values = values, costs = costs }
+end
 local function cfg(field)
-  local value = SETTINGS[field]
+  local value = SETTINGS.values[field]
   if value == nil then
-    local _, stop = string.find(SETTINGS_TEXT, ',' .. field .. '=', 1, true)
-    if stop then
-      value = string.match(SETTINGS_TEXT, '^[^,]*', stop + 1)
-    else
-      if not CFG then CFG = hgetall(CFG_KEY) or {} end
-      value = CFG[field] or false
-    end
-    SETTINGS[field] = value
+    if not CFG then CFG = hgetall(CFG_KEY) or {} end
+    value = CFG[field]
   end
-  return value or nil
+  return value
 end
 local function cost(ch)
-  local units = COSTS[ch]
-  if not units then
-    units = tonumber(cfg('cost:' .. ch) or 100)
-    COSTS[ch] = units
-  end
-  return units
+  return SETTINGS.costs[ch] or tonumber(cfg(COST_FIELD[ch]) or 100)
 end
 
 -- an agent's per-channel counter names, written out rather than joined on every look-up (and a library's
@@ -121,7 +122,7 @@ local function day() return fmt(math.floor(NOW / 86400000)) end
 local STATS_TTL = '691200'  -- seconds: today's counters outlive the day by a week
 local function count(key, field, by)
   if by == 0 then return end
-  if redis.call('HINCRBY', key, field, fmt(by)) == by then redis.call('EXPIRE', key, STATS_TTL) end
+  if call('HINCRBY', key, field, fmt(by)) == by then call('EXPIRE', key, STATS_TTL) end
 end
 local function qstat(q, field, by) count(P .. 's:' .. q .. ':' .. day(), field, by or 1) end
 local function astat(aid, field, by) count(P .. 'as:' .. aid .. ':' .. day(), field, by) end
@@ -135,27 +136,32 @@ local function encode(ev, extra, raw)
   return json
 end
 
--- publishes an event, given as JSON text without its closing brace; an event for an agent also goes into the
--- agent's stream under its next sequence number. The stream is trimmed approximately (whole stream nodes, far
--- cheaper than one entry per add); the backlog operation serves only the last 'backlog' sequence numbers, so
--- the bound stays exact
-local function send(json, aid)
-  if aid and aid ~= '' then
-    local seq = NEXT_SEQ[aid]
-    if seq then NEXT_SEQ[aid] = nil else seq = redis.call('HINCRBY', akey(aid), 'seq', '1') end
-    seq = string.format('%d', seq)
-    json = json .. ',"to":"' .. aid .. '","seq":' .. seq .. '}'
-    redis.call('XADD', akey(aid) .. ':ev', 'MAXLEN', '~', cfg('backlog') or '500', seq .. '-1', 'e', json)
-    redis.call('PUBLISH', P .. 'events', json)
-  else
-    redis.call('PUBLISH', P .. 'events', json .. '}')
+-- the end of an event's JSON text: its addressee and sequence number for an event to an agent, whose stream also
+-- gets it (see publish), else just the closing brace. An event is built as one concatenation ending in this,
+-- so a run makes each event's text once rather than once per part added
+local function addressed(aid)
+  if not aid or aid == '' then return '}', nil end
+  local seq = NEXT_SEQ[aid]
+  if seq then NEXT_SEQ[aid] = nil else seq = call('HINCRBY', akey(aid), 'seq', '1') end
+  seq = string.format('%d', seq)
+  return ',"to":"' .. aid .. '","seq":' .. seq .. '}', seq
+end
+
+-- publishes an event; one to an agent (seq: its sequence number, from addressed) also goes into the agent's
+-- stream. The stream is trimmed approximately (whole stream nodes, far cheaper than one entry per add); the
+-- backlog operation serves only the last 'backlog' sequence numbers, so the bound stays exact
+local function publish(json, aid, seq)
+  if seq then
+    call('XADD', akey(aid) .. ':ev', 'MAXLEN', '~', cfg('backlog') or '500', seq .. '-1', 'e', json)
   end
+  call('PUBLISH', P .. 'events', json)
 end
 
 local function emit(ev, aid, extra, raw)
   ev.at = NOW
   if aid and aid ~= '' then ev.agent = ev.agent or aid end
-  send(string.sub(encode(ev, extra, raw), 1, -2), aid)
+  local to, seq = addressed(aid)
+  publish(string.sub(encode(ev, extra, raw), 1, -2) .. to, aid, seq)
 end
 
 -- a contact's transition, into its log and out as an event to its agent (or to 'notify', the agent it left).
@@ -163,18 +169,20 @@ end
 -- so both texts are written directly
 local function changed(cid, c, from, why, notify)
   local agent = (c.agent and c.agent ~= '') and c.agent or nil
-  local entry = '{"at":' .. fmt(NOW) .. ',"from":"' .. from .. '","to":"' .. c.state .. '"'
-  if agent then entry = entry .. ',"agent":"' .. agent .. '"' end
-  redis.call('RPUSH', ckey(cid) .. ':log', entry .. ',"why":"' .. why .. '"}')
+  local at = fmt(NOW)
+  local by = agent and ',"agent":"' .. agent .. '"' or ''
+  call('RPUSH', ckey(cid) .. ':log', '{"at":' .. at .. ',"from":"' .. from .. '","to":"' .. c.state .. '"' .. by
+    .. ',"why":"' .. why .. '"}')
   local to = notify or agent
-  local json = '{"type":"contact","contact":"' .. cid .. '","from":"' .. from .. '","state":"' .. c.state
-    .. '","queue":"' .. c.q .. '","channel":"' .. c.ch .. '","why":"' .. why .. '","at":' .. fmt(NOW)
-  if agent or (to and to ~= '') then json = json .. ',"agent":"' .. (agent or to) .. '"' end
+  if not agent and to and to ~= '' then by = ',"agent":"' .. to .. '"' end
+  local offered = ''
   if c.state == 'OFFERED' then
-    json = json .. ',"deadline":' .. fmt(tonumber(c.deadline)) .. ',"customer":"' .. (c.cust or '')
-      .. '","attributes":' .. ((c.attrs and c.attrs ~= '') and c.attrs or '{}')
+    offered = ',"deadline":' .. fmt(tonumber(c.deadline)) .. ',"customer":"' .. (c.cust or '') .. '","attributes":'
+      .. ((c.attrs and c.attrs ~= '') and c.attrs or '{}')
   end
-  send(json, to)
+  local tail, seq = addressed(to)
+  publish('{"type":"contact","contact":"' .. cid .. '","from":"' .. from .. '","state":"' .. c.state .. '","queue":"'
+    .. c.q .. '","channel":"' .. c.ch .. '","why":"' .. why .. '","at":' .. at .. by .. offered .. tail, to, seq)
 end
 
 -- agents -----------------------------------------------------------------------------------------
@@ -183,14 +191,23 @@ end
 -- lists) is written at login as one text, 'prof', and parsed here once per distinct text: a run reads one field
 -- for it instead of a dozen and finds the keys of the agent's lists made. Agents logged in before 'prof' existed
 -- have the same values as separate fields, read as they are.
-local PROFILES = { values = {}, size = 0, max = 10000 }
+local PROFILES = {}        -- per key prefix (the keys a profile carries are the prefix's): a cache of profiles
 local NO_LISTS = '-'      -- in place of the waiting lists of an agent logged in before they were recorded
--- id: the run's key prefix P, then the profile's text (so the keys made here are this run's)
-local function profile_now(id)
+-- the keys of the waiting lists in the profile's 'wq' ('queue|CHANNEL,...'), with their queues
+local function wait_lists(wq)
+  local lists = { keys = {}, queues = {} }
+  for _, list in ipairs(split_now(wq)) do
+    lists.keys[#lists.keys + 1] = P .. 'w:' .. (string.gsub(list, '|', ':'))
+    lists.queues[#lists.queues + 1] = string.match(list, '^[^|]+')
+  end
+  return lists
+end
+local function profile_now(text)
   local cap, chans, pools, maxes, indexed, lists =
-    string.match(id, '^[^\n]*\n([^\n]*)\n([^\n]*)\n([^\n]*)\n([^\n]*)\n([^\n]*)\n(.*)$')
+    string.match(text, '^([^\n]*)\n([^\n]*)\n([^\n]*)\n([^\n]*)\n([^\n]*)\n(.*)$')
   local pr = { cap = tonumber(cap) or 0, chans = split_now(chans), pools = split_now(pools), max = {},
                rkeys = {}, lkeys = {}, wq = lists ~= NO_LISTS and lists or nil }
+  if pr.wq then pr.lists = wait_lists(pr.wq) end
   for _, pair in ipairs(split_now(maxes)) do
     local ch, max = string.match(pair, '([^=]+)=(%d+)')
     if ch then pr.max[ch] = tonumber(max) end
@@ -218,7 +235,12 @@ local function legacy_profile(a)
     .. table.concat(indexed, '|') .. '\n' .. (a.wq or NO_LISTS)
 end
 local function profile(a)
-  return remembered(PROFILES, P .. '\n' .. (a.prof or legacy_profile(a)), profile_now)
+  local cache = PROFILES[P]
+  if not cache then
+    cache = { values = {}, size = 0, max = 10000 }
+    PROFILES[P] = cache
+  end
+  return remembered(cache, a.prof or legacy_profile(a), profile_now)
 end
 
 -- the agent fields an offer and a release read and write (an agent without 'prof' is read whole)
@@ -247,9 +269,9 @@ local function index_agent(aid, a)
   for _, ch in ipairs(pr.chans) do
     local keys = pr.rkeys[ch]
     if can_take(a, pr, ch) then
-      for i = 1, #keys do redis.call('ZADD', keys[i], score, aid) end
+      for i = 1, #keys do call('ZADD', keys[i], score, aid) end
     else
-      for i = 1, #keys do redis.call('ZREM', keys[i], aid) end
+      for i = 1, #keys do call('ZREM', keys[i], aid) end
     end
   end
 end
@@ -258,7 +280,7 @@ local function mark_present(aid, a, present)
   local pr = profile(a)
   for _, ch in ipairs(pr.chans) do
     for _, key in ipairs(pr.lkeys[ch]) do
-      if present then redis.call('SADD', key, aid) else redis.call('SREM', key, aid) end
+      if present then call('SADD', key, aid) else call('SREM', key, aid) end
     end
   end
 end
@@ -266,7 +288,7 @@ end
 local function unindex_agent(aid, a)
   local pr = profile(a)
   for _, ch in ipairs(pr.chans) do
-    for _, key in ipairs(pr.rkeys[ch]) do redis.call('ZREM', key, aid) end
+    for _, key in ipairs(pr.rkeys[ch]) do call('ZREM', key, aid) end
   end
   mark_present(aid, a, false)
 end
@@ -280,7 +302,7 @@ local function set_state(aid, a, state, reason, why)
   if was_present ~= (state ~= 'OFFLINE') then mark_present(aid, a, state ~= 'OFFLINE') end
   a.reason = reason or ''
   a.since = NOW
-  redis.call('HSET', akey(aid), 'state', state, 'reason', a.reason, 'since', fmt(NOW), 'idle', fmt(tonumber(a.idle or NOW)))
+  call('HSET', akey(aid), 'state', state, 'reason', a.reason, 'since', fmt(NOW), 'idle', fmt(tonumber(a.idle or NOW)))
   emit({ type = 'agent', state = state, reason = a.reason, why = why }, aid)
 end
 
@@ -301,7 +323,7 @@ local function release(cid, c, idle)
   if not aid or aid == '' then return nil end
   local a = agent_for_routing(aid) or {}
   local fields = {}
-  if redis.call('SREM', akey(aid) .. ':c', cid) == 1 then
+  if call('SREM', akey(aid) .. ':c', cid) == 1 then
     local n = N_OF[c.ch]
     a.used = tonumber(a.used or 0) - cost(c.ch)
     a[n] = tonumber(a[n] or 0) - 1
@@ -314,7 +336,7 @@ local function release(cid, c, idle)
     fields[#fields + 1] = 'seq'
     fields[#fields + 1] = reserve_seq(aid, a)
   end
-  if #fields > 0 then redis.call('HSET', akey(aid), unpack(fields)) end
+  if #fields > 0 then call('HSET', akey(aid), unpack(fields)) end
   return aid, a
 end
 
@@ -322,18 +344,18 @@ end
 
 local function queue_in(cid, c)
   UNLISTED[cid] = nil
-  redis.call('ZADD', P .. 'w:' .. c.q .. ':' .. c.ch, fmt((PMAX - tonumber(c.prio)) * 1e13 + tonumber(c.entry)), cid)
-  redis.call('ZADD', P .. 'we:' .. c.q, fmt(tonumber(c.entry)), cid)
+  call('ZADD', P .. 'w:' .. c.q .. ':' .. c.ch, fmt((PMAX - tonumber(c.prio)) * 1e13 + tonumber(c.entry)), cid)
+  call('ZADD', P .. 'we:' .. c.q, fmt(tonumber(c.entry)), cid)
 end
 
 local function queue_out(cid, c)
-  redis.call('ZREM', P .. 'w:' .. c.q .. ':' .. c.ch, cid)
-  redis.call('ZREM', P .. 'we:' .. c.q, cid)
+  call('ZREM', P .. 'w:' .. c.q .. ':' .. c.ch, cid)
+  call('ZREM', P .. 'we:' .. c.q, cid)
 end
 
 local function available(q, level, ch)
   for _, pool in ipairs(pools_of(q, level)) do
-    if redis.call('ZCARD', rkey(pool, ch)) > 0 then return true end
+    if call('ZCARD', rkey(pool, ch)) > 0 then return true end
   end
   return false
 end
@@ -342,10 +364,10 @@ end
 local function choose(cid, c)
   local pools = pools_of(c.q, c.level)
   if c.pref and c.pref ~= '' and NOW < tonumber(c.prefUntil or 0) then
-    local state = redis.call('HGET', akey(c.pref), 'state')
+    local state = call('HGET', akey(c.pref), 'state')
     if state and state ~= 'OFFLINE' then
       for _, pool in ipairs(pools) do
-        if redis.call('ZSCORE', rkey(pool, c.ch), c.pref) then return c.pref end
+        if call('ZSCORE', rkey(pool, c.ch), c.pref) then return c.pref end
       end
       return nil, 'preferred'
     end
@@ -353,9 +375,9 @@ local function choose(cid, c)
   local declined = c.dec == '1'
   local best, best_score = nil, nil
   for _, pool in ipairs(pools) do
-    local r = redis.call('ZRANGE', rkey(pool, c.ch), '0', declined and '9' or '0', 'WITHSCORES')
+    local r = call('ZRANGE', rkey(pool, c.ch), '0', declined and '9' or '0', 'WITHSCORES')
     for i = 1, #r, 2 do
-      if not declined or redis.call('SISMEMBER', ckey(cid) .. ':d', r[i]) == 0 then
+      if not declined or call('SISMEMBER', ckey(cid) .. ':d', r[i]) == 0 then
         local score = tonumber(r[i + 1])
         if not best_score or score < best_score then best, best_score = r[i], score end
         break
@@ -372,13 +394,13 @@ local function offer(cid, c, aid)
   a.used = tonumber(a.used or 0) + cost(c.ch)
   a[n] = tonumber(a[n] or 0) + 1
   a.idle = NOW
-  redis.call('HSET', akey(aid), 'used', fmt(a.used), n, fmt(a[n]), 'idle', FMT[NOW], 'seq', reserve_seq(aid, a))
-  redis.call('SADD', akey(aid) .. ':c', cid)
+  call('HSET', akey(aid), 'used', fmt(a.used), n, fmt(a[n]), 'idle', FMT[NOW], 'seq', reserve_seq(aid, a))
+  call('SADD', akey(aid) .. ':c', cid)
   if not UNLISTED[cid] then queue_out(cid, c) end
   c.state, c.agent, c.offerAt, c.deadline = 'OFFERED', aid, NOW, NOW + tonumber(cfg('offerMs'))
-  redis.call('HSET', ckey(cid), 'state', 'OFFERED', 'agent', aid, 'offerAt', fmt(NOW), 'deadline', fmt(c.deadline))
-  redis.call('ZADD', P .. 't', fmt(c.deadline), 'o|' .. cid)
-  if c.pref and c.pref ~= '' then redis.call('ZREM', P .. 't', 'p|' .. cid) end
+  call('HSET', ckey(cid), 'state', 'OFFERED', 'agent', aid, 'offerAt', fmt(NOW), 'deadline', fmt(c.deadline))
+  call('ZADD', P .. 't', fmt(c.deadline), 'o|' .. cid)
+  if c.pref and c.pref ~= '' then call('ZREM', P .. 't', 'p|' .. cid) end
   index_agent(aid, a)
   changed(cid, c, 'QUEUED', 'offer')
   R.offers[#R.offers + 1] = { contact = cid, agent = aid, deadline = c.deadline, channel = c.ch, queue = c.q }
@@ -396,7 +418,7 @@ local function match_queue(q)
   for _ = 1, SCAN do
     local best_ch, best_id, best_score = nil, nil, nil
     for ch, offset in pairs(live) do
-      local head = redis.call('ZRANGE', P .. 'w:' .. q .. ':' .. ch, fmt(offset), fmt(offset), 'WITHSCORES')
+      local head = call('ZRANGE', P .. 'w:' .. q .. ':' .. ch, fmt(offset), fmt(offset), 'WITHSCORES')
       if #head == 0 then
         live[ch] = nil
       elseif not best_score or tonumber(head[2]) < best_score then
@@ -420,27 +442,14 @@ local function match_queue(q)
   end
 end
 
--- the keys of the waiting lists in an agent's 'wq' ('queue|CHANNEL,...', written at login), with their queues
-local WAIT_LISTS = { values = {}, size = 0 }
-local function wait_lists_now(id)
-  local prefix, wq = string.match(id, '^([^\n]*)\n(.*)$')
-  local lists = { keys = {}, queues = {} }
-  for _, list in ipairs(split(wq)) do
-    lists.keys[#lists.keys + 1] = prefix .. 'w:' .. (string.gsub(list, '|', ':'))
-    lists.queues[#lists.queues + 1] = string.match(list, '^[^|]+')
-  end
-  return lists
-end
-
 -- the heads of the waiting lists the agent may serve, one per queue; an empty list has no key, so one EXISTS
 -- answers the common case of nothing waiting
-local function agent_heads(wq)
+local function agent_heads(lists)
   local by_queue, heads = {}, {}
-  local lists = remembered(WAIT_LISTS, P .. '\n' .. wq, wait_lists_now)
-  if #lists.keys == 0 or redis.call('EXISTS', unpack(lists.keys)) == 0 then return heads end
+  if #lists.keys == 0 or call('EXISTS', unpack(lists.keys)) == 0 then return heads end
   for i, key in ipairs(lists.keys) do
     local q = lists.queues[i]
-    local head = redis.call('ZRANGE', key, '0', '0', 'WITHSCORES')
+    local head = call('ZRANGE', key, '0', '0', 'WITHSCORES')
     if #head > 0 then
       local score = tonumber(head[2])
       if not by_queue[q] then
@@ -459,19 +468,19 @@ local function match_for_agent(aid, a)
   if not a or a.state ~= 'READY' then return end
   local pr = profile(a)
   if pr.wq then
-    local heads = agent_heads(pr.wq)
+    local heads = agent_heads(pr.lists)
     table.sort(heads, function(x, y) return x.score < y.score end)
     for _, head in ipairs(heads) do match_queue(head.q) end
     return
   end
   local seen, heads, channels = {}, {}, pr.chans
   for _, pool in ipairs(pr.pools) do
-    for _, q in ipairs(redis.call('SMEMBERS', P .. 'pq:' .. pool)) do
-      if not seen[q] and redis.call('ZCARD', P .. 'we:' .. q) > 0 then
+    for _, q in ipairs(call('SMEMBERS', P .. 'pq:' .. pool)) do
+      if not seen[q] and call('ZCARD', P .. 'we:' .. q) > 0 then
         seen[q] = true
         local best = nil
         for _, ch in ipairs(channels) do
-          local head = redis.call('ZRANGE', P .. 'w:' .. q .. ':' .. ch, '0', '0', 'WITHSCORES')
+          local head = call('ZRANGE', P .. 'w:' .. q .. ':' .. ch, '0', '0', 'WITHSCORES')
           if #head > 0 and (not best or tonumber(head[2]) < best) then best = tonumber(head[2]) end
         end
         if best then heads[#heads + 1] = { q = q, score = best } end
@@ -487,10 +496,10 @@ end
 local function requeue(cid, c, why, notify)
   local from = c.state
   c.state, c.agent = 'QUEUED', ''
-  redis.call('HSET', ckey(cid), 'state', 'QUEUED', 'agent', '', 'enq', fmt(NOW))
-  redis.call('ZREM', P .. 't', 'o|' .. cid)
+  call('HSET', ckey(cid), 'state', 'QUEUED', 'agent', '', 'enq', fmt(NOW))
+  call('ZREM', P .. 't', 'o|' .. cid)
   if c.pref and c.pref ~= '' and NOW < tonumber(c.prefUntil or 0) then
-    redis.call('ZADD', P .. 't', fmt(tonumber(c.prefUntil)), 'p|' .. cid)
+    call('ZADD', P .. 't', fmt(tonumber(c.prefUntil)), 'p|' .. cid)
   end
   queue_in(cid, c)
   changed(cid, c, from, why, notify)
@@ -512,13 +521,13 @@ local function escalate(cid, c)
   end
   if moved then
     c.level = level
-    redis.call('HSET', ckey(cid), 'level', fmt(level), 'prio', fmt(tonumber(c.prio)))
+    call('HSET', ckey(cid), 'level', fmt(level), 'prio', fmt(tonumber(c.prio)))
     if c.state == 'QUEUED' then queue_in(cid, c) end
   end
   if level < steps then
-    redis.call('ZADD', P .. 't', fmt(entry + tonumber(qc['a' .. (level + 1)])), 'e|' .. cid)
+    call('ZADD', P .. 't', fmt(entry + tonumber(qc['a' .. (level + 1)])), 'e|' .. cid)
   elseif steps > 0 then
-    redis.call('ZREM', P .. 't', 'e|' .. cid)
+    call('ZREM', P .. 't', 'e|' .. cid)
   end
   return moved
 end
@@ -549,18 +558,18 @@ local function end_contact(cid, c, outcome, disposition, notes)
       fields[#fields + 1] = fmt(tonumber(c[field]))
     end
   end
-  redis.call('HSET', ckey(cid), unpack(fields))
+  call('HSET', ckey(cid), unpack(fields))
   local qc = qcfg(c.q)
-  if from == 'OFFERED' then redis.call('ZREM', P .. 't', 'o|' .. cid) end
-  if from == 'WRAP_UP' then redis.call('ZREM', P .. 't', 'w|' .. cid) end
-  if c.pref and c.pref ~= '' then redis.call('ZREM', P .. 't', 'p|' .. cid) end
-  if tonumber(qc.n or 0) > 0 then redis.call('ZREM', P .. 't', 'e|' .. cid) end
-  if qc.mw and qc.mw ~= '' then redis.call('ZREM', P .. 't', 'm|' .. cid) end
+  if from == 'OFFERED' then call('ZREM', P .. 't', 'o|' .. cid) end
+  if from == 'WRAP_UP' then call('ZREM', P .. 't', 'w|' .. cid) end
+  if c.pref and c.pref ~= '' then call('ZREM', P .. 't', 'p|' .. cid) end
+  if tonumber(qc.n or 0) > 0 then call('ZREM', P .. 't', 'e|' .. cid) end
+  if qc.mw and qc.mw ~= '' then call('ZREM', P .. 't', 'm|' .. cid) end
   changed(cid, c, from, string.lower(outcome), aid)
   local retention = cfg('retentionSec') or '604800'
-  redis.call('EXPIRE', ckey(cid), retention)
-  redis.call('EXPIRE', ckey(cid) .. ':log', retention)
-  if c.dec == '1' then redis.call('EXPIRE', ckey(cid) .. ':d', retention) end
+  call('EXPIRE', ckey(cid), retention)
+  call('EXPIRE', ckey(cid) .. ':log', retention)
+  if c.dec == '1' then call('EXPIRE', ckey(cid) .. ':d', retention) end
   -- what the channels and the timeline read of an ended contact (ReplyDecoding.endedContact)
   R.ended[#R.ended + 1] = { id = cid, ch = c.ch, q = c.q, cust = c.cust, outcome = outcome, entry = c.entry,
     endAt = NOW, waitMs = c.waitMs, ring = c.ring, handleMs = c.handleMs, wrapMs = c.wrapMs, agent = c.agent,
@@ -595,8 +604,8 @@ end
 
 local function missed(cid, c)
   local aid, a = release(cid, c)
-  if c.pref == aid then c.prefUntil = 0 redis.call('HSET', ckey(cid), 'prefUntil', '0') end
-  redis.call('HINCRBY', ckey(cid), 'ring', fmt(NOW - tonumber(c.offerAt)))
+  if c.pref == aid then c.prefUntil = 0 call('HSET', ckey(cid), 'prefUntil', '0') end
+  call('HINCRBY', ckey(cid), 'ring', fmt(NOW - tonumber(c.offerAt)))
   requeue(cid, c, 'no-answer', aid)
   set_state(aid, a, 'NOT_READY', 'missed', 'no-answer')
   index_agent(aid, a)
@@ -605,7 +614,7 @@ end
 
 local function fire(member)
   local kind, cid = string.sub(member, 1, 1), string.sub(member, 3)
-  redis.call('ZREM', P .. 't', member)
+  call('ZREM', P .. 't', member)
   local c = hgetall(ckey(cid))
   if not c then return end
   if kind == 'o' and c.state == 'OFFERED' and tonumber(c.deadline) <= NOW then
@@ -632,12 +641,12 @@ local function apply_profile(aid, a)
     old[#old + 1] = 'max:' .. ch
     old[#old + 1] = 'rp:' .. ch
   end
-  redis.call('HDEL', akey(aid), unpack(old))
+  call('HDEL', akey(aid), unpack(old))
   for _, field in ipairs(old) do a[field] = nil end
   local prof = cap .. '\n' .. chans .. '\n' .. pools .. '\n' .. maxes .. '\n' .. indexed .. '\n' .. lists
-  redis.call('HSET', akey(aid), 'prof', prof, 'name', name, 'cap', cap)
+  call('HSET', akey(aid), 'prof', prof, 'name', name, 'cap', cap)
   a.prof, a.name, a.cap = prof, name, cap
-  if not a.used then redis.call('HSET', akey(aid), 'used', 0) a.used = 0 end
+  if not a.used then call('HSET', akey(aid), 'used', 0) a.used = 0 end
 end
 
 local function disposition_ok(q, disposition)
@@ -655,26 +664,28 @@ local COMPLETE_READS = { 'state', 'agent', 'q', 'ch', 'cust', 'entry', 'answerAt
 
 -- one run: sets its state, then does its operation (each a block that returns the reply)
 local function run(keys, argv)
+  call, tonumber, tostring, type, ipairs, pairs, unpack = redis.call, _G.tonumber, _G.tostring, _G.type, _G.ipairs,
+    _G.pairs, _G.unpack
   P, OP, NOW = argv[1], argv[2], tonumber(argv[3])
   A = {}
   for i = 5, #argv do A[#A + 1] = argv[i] end
   R = { offers = {}, ended = {} }
   FMT = { [NOW] = argv[3] }
-  CFG_KEY, SETTINGS_TEXT, SETTINGS, CFG, QCFG, COSTS = keys[1], ',' .. argv[4], {}, nil, {}, {}
+  CFG_KEY, SETTINGS, CFG, QCFG = keys[1], remembered(SETTINGS_OF, argv[4], settings_now), nil, {}
   UNLISTED, NEXT_SEQ = {}, {}
 
 
   if OP == 'configure' then
     local conf = cjson.decode(A[1])
-    for _, pool in ipairs(split(cfg('pools'))) do redis.call('DEL', P .. 'pq:' .. pool) end
-    redis.call('DEL', CFG_KEY)
-    for field, value in pairs(conf.cfg) do redis.call('HSET', CFG_KEY, field, tostring(value)) end
+    for _, pool in ipairs(split(cfg('pools'))) do call('DEL', P .. 'pq:' .. pool) end
+    call('DEL', CFG_KEY)
+    for field, value in pairs(conf.cfg) do call('HSET', CFG_KEY, field, tostring(value)) end
     for q, fields in pairs(conf.queues) do
-      redis.call('DEL', P .. 'q:' .. q)
-      for field, value in pairs(fields) do redis.call('HSET', P .. 'q:' .. q, field, tostring(value)) end
+      call('DEL', P .. 'q:' .. q)
+      for field, value in pairs(fields) do call('HSET', P .. 'q:' .. q, field, tostring(value)) end
     end
     for pool, queues in pairs(conf.poolQueues) do
-      for _, q in ipairs(queues) do redis.call('SADD', P .. 'pq:' .. pool, q) end
+      for _, q in ipairs(queues) do call('SADD', P .. 'pq:' .. pool, q) end
     end
     return cjson.encode({ ok = true })
   end
@@ -682,13 +693,13 @@ local function run(keys, argv)
   if OP == 'enqueue' then
     local cid, q, ch, cust, prio, entry, pref, attrs = A[1], A[2], A[3], A[4], A[5], A[6], A[7], A[8]
     if not qcfg(q) then return fail('unknown-queue', 'queue ' .. q .. ' is not configured in this center') end
-    if redis.call('EXISTS', ckey(cid)) == 1 then return fail('contact-state', 'contact ' .. cid .. ' already exists') end
+    if call('EXISTS', ckey(cid)) == 1 then return fail('contact-state', 'contact ' .. cid .. ' already exists') end
     if entry == '' then
       -- a new contact enters at the center's latest clock reading, so a node whose clock is behind, or a clock
       -- stepped back, never puts it ahead of contacts that entered before it
-      local last = tonumber(redis.call('GET', P .. 'clock') or '0')
+      local last = tonumber(call('GET', P .. 'clock') or '0')
       if NOW > last then
-        redis.call('SET', P .. 'clock', FMT[NOW])
+        call('SET', P .. 'clock', FMT[NOW])
         last = NOW
       end
       entry = fmt(last)
@@ -697,16 +708,16 @@ local function run(keys, argv)
                 level = 0, pref = pref, prefUntil = 0, attrs = attrs, ring = 0, sl = qcfg(q).sl }
     if pref ~= '' then
       c.prefUntil = NOW + tonumber(cfg('prefWaitMs'))
-      redis.call('ZADD', P .. 't', fmt(c.prefUntil), 'p|' .. cid)
+      call('ZADD', P .. 't', fmt(c.prefUntil), 'p|' .. cid)
     end
     local fields = {}
     for k, v in pairs(c) do fields[#fields + 1] = k fields[#fields + 1] = type(v) == 'number' and fmt(v) or v end
-    redis.call('HSET', ckey(cid), unpack(fields))
+    call('HSET', ckey(cid), unpack(fields))
     UNLISTED[cid] = true
     qstat(q, 'offered')
     escalate(cid, c)
     local mw = qcfg(q).mw
-    if mw and mw ~= '' then redis.call('ZADD', P .. 't', fmt(tonumber(entry) + tonumber(mw)), 'm|' .. cid) end
+    if mw and mw ~= '' then call('ZADD', P .. 't', fmt(tonumber(entry) + tonumber(mw)), 'm|' .. cid) end
     changed(cid, c, 'NEW', 'enqueue')
     -- every other waiting contact was matched as far as possible when its agents last changed, so only
     -- the newcomer can have a match now: try it alone (the sweep re-matches whole queues as a safety net);
@@ -722,7 +733,7 @@ local function run(keys, argv)
     local a = hgetall(akey(aid)) or {}
     local previous = a.session or ''
     apply_profile(aid, a)
-    redis.call('HSET', akey(aid), 'session', session)
+    call('HSET', akey(aid), 'session', session)
     a.session = session
     if not a.state or a.state == 'OFFLINE' then
       set_state(aid, a, 'NOT_READY', 'login', 'login')
@@ -761,7 +772,7 @@ local function run(keys, argv)
     end
     local requeued = {}
     if state == 'OFFLINE' then
-      for _, cid in ipairs(redis.call('SMEMBERS', akey(aid) .. ':c')) do
+      for _, cid in ipairs(call('SMEMBERS', akey(aid) .. ':c')) do
         local c = hgetall(ckey(cid))
         if c and c.state == 'OFFERED' then
           local _, held = release(cid, c)
@@ -770,7 +781,7 @@ local function run(keys, argv)
           a = held
         end
       end
-      redis.call('HSET', akey(aid), 'session', '')
+      call('HSET', akey(aid), 'session', '')
     end
     set_state(aid, a, state, reason, 'presence')
     index_agent(aid, a)
@@ -787,9 +798,9 @@ local function run(keys, argv)
       return fail('offer-expired', 'the offer of contact ' .. cid .. ' to agent ' .. aid .. ' expired')
     end
     local wait = NOW - tonumber(c.entry)
-    redis.call('HSET', ckey(cid), 'state', 'ACTIVE', 'answerAt', fmt(NOW), 'waitMs', fmt(wait),
+    call('HSET', ckey(cid), 'state', 'ACTIVE', 'answerAt', fmt(NOW), 'waitMs', fmt(wait),
       'ring', fmt(tonumber(c.ring or 0) + NOW - tonumber(c.offerAt)))
-    redis.call('ZREM', P .. 't', 'o|' .. cid)
+    call('ZREM', P .. 't', 'o|' .. cid)
     c.state = 'ACTIVE'
     qstat(c.q, 'answered')
     qstat(c.q, 'waitMs', wait)
@@ -805,12 +816,12 @@ local function run(keys, argv)
     if not c then return err end
     local _, a = release(cid, c)
     if not withdrawn then
-      redis.call('SADD', ckey(cid) .. ':d', aid)
-      redis.call('HSET', ckey(cid), 'dec', '1')
+      call('SADD', ckey(cid) .. ':d', aid)
+      call('HSET', ckey(cid), 'dec', '1')
       c.dec = '1'
     end
-    redis.call('HINCRBY', ckey(cid), 'ring', fmt(NOW - tonumber(c.offerAt)))
-    if c.pref == aid then c.prefUntil = 0 redis.call('HSET', ckey(cid), 'prefUntil', '0') end
+    call('HINCRBY', ckey(cid), 'ring', fmt(NOW - tonumber(c.offerAt)))
+    if c.pref == aid then c.prefUntil = 0 call('HSET', ckey(cid), 'prefUntil', '0') end
     requeue(cid, c, withdrawn and 'withdrawn' or 'reject', aid)
     index_agent(aid, a)
     if not withdrawn then
@@ -858,17 +869,17 @@ local function run(keys, argv)
         .. ', which takes only ' .. qcfg(target_queue).ch .. ': transfer it to a queue taking ' .. c.ch)
     end
     local _, a = release(cid, c, true)
-    redis.call('DEL', ckey(cid) .. ':d')
-    redis.call('HSET', ckey(cid), 'dec', '0')
+    call('DEL', ckey(cid) .. ':d')
+    call('HSET', ckey(cid), 'dec', '0')
     c.dec = '0'
     if target_queue ~= '' and target_queue ~= c.q then
       c.q, c.level = target_queue, 0
-      redis.call('HSET', ckey(cid), 'q', c.q, 'level', 0)
+      call('HSET', ckey(cid), 'q', c.q, 'level', 0)
       qstat(c.q, 'offered')
     end
     if target_agent ~= '' then
       c.pref, c.prefUntil = target_agent, NOW + tonumber(cfg('transferMs'))
-      redis.call('HSET', ckey(cid), 'pref', c.pref, 'prefUntil', fmt(c.prefUntil))
+      call('HSET', ckey(cid), 'pref', c.pref, 'prefUntil', fmt(c.prefUntil))
     end
     requeue(cid, c, 'transfer', aid)
     escalate(cid, c)
@@ -893,9 +904,9 @@ local function run(keys, argv)
       end_contact(cid, c, 'HANDLED', disposition, notes)
     else
       c.state = 'WRAP_UP'
-      redis.call('HSET', ckey(cid), 'state', 'WRAP_UP', 'disp', disposition, 'notes', notes, 'doneAt', fmt(NOW),
+      call('HSET', ckey(cid), 'state', 'WRAP_UP', 'disp', disposition, 'notes', notes, 'doneAt', fmt(NOW),
         'handleMs', fmt(c.handleMs))
-      redis.call('ZADD', P .. 't', fmt(NOW + wrap), 'w|' .. cid)
+      call('ZADD', P .. 't', fmt(NOW + wrap), 'w|' .. cid)
       changed(cid, c, 'ACTIVE', 'complete')
     end
     return cjson.encode(R)
@@ -913,13 +924,13 @@ local function run(keys, argv)
   end
 
   if OP == 'sweep' then
-    local due = redis.call('ZRANGEBYSCORE', P .. 't', '-inf', FMT[NOW], 'LIMIT', '0', A[1])
+    local due = call('ZRANGEBYSCORE', P .. 't', '-inf', FMT[NOW], 'LIMIT', '0', A[1])
     for _, member in ipairs(due) do fire(member) end
     R.fired = #due
     if #due < tonumber(A[1]) then
       for _, q in ipairs(split(cfg('queues'))) do match_queue(q) end
     end
-    local next = redis.call('ZRANGE', P .. 't', '0', '0', 'WITHSCORES')
+    local next = call('ZRANGE', P .. 't', '0', '0', 'WITHSCORES')
     if #next > 0 then R.next = tonumber(next[2]) end
     return cjson.encode(R)
   end
@@ -929,12 +940,12 @@ local function run(keys, argv)
   if OP == 'hours' then
     local q, state, action = A[1], A[2], A[3]
     local key = P .. 'q:' .. q
-    if redis.call('HGET', key, 'hours') == state then return cjson.encode(R) end
-    redis.call('HSET', key, 'hours', state)
+    if call('HGET', key, 'hours') == state then return cjson.encode(R) end
+    call('HSET', key, 'hours', state)
     R.fallbacks = 0
     if state == 'closed' then
-      for _, cid in ipairs(redis.call('ZRANGE', P .. 'we:' .. q, 0, -1)) do
-        local ch = redis.call('HGET', ckey(cid), 'ch')
+      for _, cid in ipairs(call('ZRANGE', P .. 'we:' .. q, 0, -1)) do
+        local ch = call('HGET', ckey(cid), 'ch')
         emit({ type = 'fallback', contact = cid, queue = q, channel = ch, action = action })
         R.fallbacks = R.fallbacks + 1
       end
@@ -950,7 +961,7 @@ local function run(keys, argv)
     if not qc then return fail('unknown-queue', 'queue ' .. q .. ' is not configured in this center') end
     R.staffed = false
     for _, pool in ipairs(pools_of(q, tonumber(qc.n or 0))) do
-      if redis.call('EXISTS', lkey(pool, ch)) == 1 then
+      if call('EXISTS', lkey(pool, ch)) == 1 then
         R.staffed = true
         break
       end
@@ -961,15 +972,15 @@ local function run(keys, argv)
   if OP == 'backlog' then
     local aid, after, limit = A[1], tonumber(A[2]), A[3]
     local key = akey(aid) .. ':ev'
-    local last = tonumber(redis.call('HGET', akey(aid), 'seq') or 0)
-    local first = redis.call('XRANGE', key, '-', '+', 'COUNT', 1)
+    local last = tonumber(call('HGET', akey(aid), 'seq') or 0)
+    local first = call('XRANGE', key, '-', '+', 'COUNT', 1)
     local out = { events = {}, complete = true, last = last }
     if #first > 0 then
       local oldest = math.max(tonumber(string.match(first[1][1], '^(%d+)')), last - tonumber(cfg('backlog') or 500) + 1)
       if oldest > after + 1 then out.complete = false end
       after = math.max(after, oldest - 1)
     end
-    for _, entry in ipairs(redis.call('XRANGE', key, fmt(after + 1) .. '-0', '+', 'COUNT', limit)) do
+    for _, entry in ipairs(call('XRANGE', key, fmt(after + 1) .. '-0', '+', 'COUNT', limit)) do
       out.events[#out.events + 1] = entry[2][2]
     end
     return cjson.encode(out)
