@@ -72,7 +72,9 @@ final class ContactLoad {
     started.future().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 
+  /** One open-loop run; it starts once the JIT compilers are quiet ({@link Compilations}). */
   Result run(int rate, Duration duration) throws Exception {
+    Compilations.awaitQuiet();
     Promise<Result> done = Promise.promise();
     context.runOnContext(ignored -> {
       arrivals = new HashMap<>();
