@@ -112,9 +112,29 @@ end
 -- top level may call nothing: Redis gives it no functions but its own while it loads)
 local N_OF = { VOICE = 'n:VOICE', CHAT = 'n:CHAT', EMAIL = 'n:EMAIL', CALLBACK = 'n:CALLBACK' }
 
+-- A queue's hash changes only through 'configure', which records the digest of the configuration it wrote in the
+-- config hash ('gen'). The hashes read are kept per key prefix while that digest stays the same, so a run reads
+-- one field instead of the whole hash ('hours' writes its own field and reads it with HGET, never from here).
+-- Without a digest (queues written by an older version) every run reads the hashes.
+local QUEUES = {}         -- key prefix -> { gen = digest, hashes = { [queue] = hash or false } }
 local function qcfg(q)
-  if QCFG[q] == nil then QCFG[q] = hgetall(P .. 'q:' .. q) or false end
-  return QCFG[q]
+  if not QCFG then
+    local gen = call('HGET', CFG_KEY, 'gen')
+    local known = QUEUES[P]
+    if not gen then
+      known = { hashes = {} }
+    elseif not known or known.gen ~= gen then
+      known = { gen = gen, hashes = {} }
+      QUEUES[P] = known
+    end
+    QCFG = known.hashes
+  end
+  local hash = QCFG[q]
+  if hash == nil then
+    hash = hgetall(P .. 'q:' .. q) or false
+    QCFG[q] = hash
+  end
+  return hash
 end
 local function pools_of(q, level) return split(qcfg(q)['p' .. level]) end
 
@@ -671,7 +691,7 @@ local function run(keys, argv)
   for i = 5, #argv do A[#A + 1] = argv[i] end
   R = { offers = {}, ended = {} }
   FMT = { [NOW] = argv[3] }
-  CFG_KEY, SETTINGS, CFG, QCFG = keys[1], remembered(SETTINGS_OF, argv[4], settings_now), nil, {}
+  CFG_KEY, SETTINGS, CFG, QCFG = keys[1], remembered(SETTINGS_OF, argv[4], settings_now), nil, nil
   UNLISTED, NEXT_SEQ = {}, {}
 
 
@@ -687,6 +707,7 @@ local function run(keys, argv)
     for pool, queues in pairs(conf.poolQueues) do
       for _, q in ipairs(queues) do call('SADD', P .. 'pq:' .. pool, q) end
     end
+    call('HSET', CFG_KEY, 'gen', redis.sha1hex(A[1]))
     return cjson.encode({ ok = true })
   end
 

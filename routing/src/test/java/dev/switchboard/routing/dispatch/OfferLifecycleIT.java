@@ -258,6 +258,27 @@ class OfferLifecycleIT {
   }
 
   @Test
+  void aQueueConfiguredAnewByAnotherNodeAppliesToTheNextRunAtOnce() {
+    AgentId ann = ready(AgentProfile.of(new AgentId("ann"), "Ann", Map.of()));
+    EnqueueResult.Queued contact = enqueue(ContactRequest.of(Channel.EMAIL, SUPPORT));
+    await(center.router.accept(contact.contact(), ann));
+    assertThat(failure(center.router.complete(contact.contact(), ann, Optional.of("refunded"), "")))
+        .isInstanceOf(InvalidCodeException.class).hasMessageContaining("refunded");
+
+    RoutingRules changed = Centers.rules(Centers.rules().costs(), QueuePolicy.of(SUPPORT, EnumSet.allOf(Channel.class),
+        Map.of()).withWrapUp(Duration.ofSeconds(30), Set.of("solved", "escalated", "refunded")));
+    Router other = new Router(center.vertx, center.redis.store(), center.clock, changed,
+        RoutingSettings.defaults().withSweepInterval(Duration.ofHours(1)), center.outcomes);
+    await(other.start());
+    try {
+      assertThat(await(center.router.complete(contact.contact(), ann, Optional.of("refunded"), "")))
+          .as("the queue's new codes, though this node read the old ones before").isEqualTo(ContactState.WRAP_UP);
+    } finally {
+      await(other.stop());
+    }
+  }
+
+  @Test
   void aClosedQueueAnswersWithItsFallbackAndStoresNothing() {
     ContactRequest request = ContactRequest.of(Channel.VOICE, NIGHT);
     EnqueueResult result = await(center.router.enqueue(request));
