@@ -86,26 +86,34 @@ local function fail(code, message)
   return cjson.encode({ error = code, message = message })
 end
 
--- the caller's settings, parsed once per distinct text (a node passes the same text with every call): its values,
--- and the channels' costs as numbers; what the text lacks a run reads from the center's config hash
+-- the caller's settings, one table per distinct text (a node passes the same text with every call): each value is
+-- found in the text when first asked for and kept with it, as false when the text lacks it, for the run to read
+-- from the center's config hash instead (the script form, which keeps nothing between runs, finds only the
+-- two or three values a run reads)
 local COST_FIELD = { VOICE = 'cost:VOICE', CHAT = 'cost:CHAT', EMAIL = 'cost:EMAIL', CALLBACK = 'cost:CALLBACK' }
 local SETTINGS_OF = { values = {}, size = 0 }
 local function settings_now(text)
-  local values, costs = {}, {}
-  for field, value in string.gmatch(text, '([^,=]+)=([^,]*)') do values[field] = value end
-  for ch, field in pairs(COST_FIELD) do costs[ch] = tonumber(values[field]) end
-  return { values = values, costs = costs }
+  return { text = ',' .. text, values = {}, costs = {} }
 end
 local function cfg(field)
   local value = SETTINGS.values[field]
   if value == nil then
-    if not CFG then CFG = hgetall(CFG_KEY) or {} end
-    value = CFG[field]
+    local _, stop = string.find(SETTINGS.text, ',' .. field .. '=', 1, true)
+    value = stop and string.match(SETTINGS.text, '^[^,]*', stop + 1) or false
+    SETTINGS.values[field] = value
   end
-  return value
+  if value then return value end
+  if not CFG then CFG = hgetall(CFG_KEY) or {} end
+  return CFG[field]
 end
 local function cost(ch)
-  return SETTINGS.costs[ch] or tonumber(cfg(COST_FIELD[ch]) or 100)
+  local units = SETTINGS.costs[ch]
+  if not units then
+    local field = COST_FIELD[ch]
+    units = tonumber(cfg(field) or 100)
+    if SETTINGS.values[field] then SETTINGS.costs[ch] = units end
+  end
+  return units
 end
 
 -- an agent's per-channel counter names, written out rather than joined on every look-up (and a library's
@@ -115,9 +123,12 @@ local N_OF = { VOICE = 'n:VOICE', CHAT = 'n:CHAT', EMAIL = 'n:EMAIL', CALLBACK =
 -- A queue's hash changes only through 'configure', which records the digest of the configuration it wrote in the
 -- config hash ('gen'). The hashes read are kept per key prefix while that digest stays the same, so a run reads
 -- one field instead of the whole hash ('hours' writes its own field and reads it with HGET, never from here).
--- Without a digest (queues written by an older version) every run reads the hashes.
+-- Without a digest (queues written by an older version) every run reads the hashes, as does the script form,
+-- whose every run is the first (nothing it keeps outlives it, so it reads no digest either).
 local QUEUES = {}         -- key prefix -> { gen = digest, hashes = { [queue] = hash or false } }
+local RUNS = 0            -- runs since this source was loaded
 local function qcfg(q)
+  if not QCFG and RUNS == 1 then QCFG = {} end
   if not QCFG then
     local gen = call('HGET', CFG_KEY, 'gen')
     local known = QUEUES[P]
@@ -686,6 +697,7 @@ local COMPLETE_READS = { 'state', 'agent', 'q', 'ch', 'cust', 'entry', 'answerAt
 local function run(keys, argv)
   call, tonumber, tostring, type, ipairs, pairs, unpack = redis.call, _G.tonumber, _G.tostring, _G.type, _G.ipairs,
     _G.pairs, _G.unpack
+  RUNS = RUNS + 1
   P, OP, NOW = argv[1], argv[2], tonumber(argv[3])
   A = {}
   for i = 5, #argv do A[#A + 1] = argv[i] end
