@@ -1,5 +1,6 @@
 package dev.switchboard.bench;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -87,19 +88,19 @@ final class Latencies {
    */
   String slowBursts(double thresholdMillis, long startNanos) {
     long threshold = (long) (thresholdMillis * 1000);
-    List<long[]> bursts = new java.util.ArrayList<>();  // {first due, last due, samples, slowest}
-    int slow = 0;
-    Integer[] order = new Integer[count];
+    List<Integer> slow = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (x, y) -> Long.compare(dues[x], dues[y]));
-    long[] current = null;
-    for (int i : order) {
-      if (dues[i] == NO_DUE || samples[i] <= threshold) {
-        continue;
+      if (dues[i] != NO_DUE && samples[i] > threshold) {
+        slow.add(i);
       }
-      slow++;
+    }
+    if (slow.isEmpty()) {
+      return "";
+    }
+    slow.sort((x, y) -> Long.compare(dues[x], dues[y]));
+    List<long[]> bursts = new ArrayList<>();  // {first due, last due, samples, slowest}
+    long[] current = null;
+    for (int i : slow) {
       if (current == null || dues[i] - current[1] > 100_000_000L) {
         current = new long[] {dues[i], dues[i], 0, 0};
         bursts.add(current);
@@ -108,16 +109,14 @@ final class Latencies {
       current[2]++;
       current[3] = Math.max(current[3], samples[i]);
     }
-    if (slow == 0) {
-      return "";
-    }
     bursts.sort((x, y) -> Long.compare(y[2], x[2]));
     StringBuilder largest = new StringBuilder();
     for (long[] burst : bursts.subList(0, Math.min(3, bursts.size()))) {
       largest.append(String.format("%s%,d at %.1f s (slowest %.1f ms, over %.0f ms)", largest.length() == 0 ? "" : "; ",
           burst[2], (burst[0] - startNanos) / 1e9, burst[3] / 1000.0, (burst[1] - burst[0]) / 1e6));
     }
-    return String.format("%,d over %.0f ms in %d bursts; the largest: %s", slow, thresholdMillis, bursts.size(), largest);
+    return String.format("%,d over %.0f ms in %d bursts; the largest: %s", slow.size(), thresholdMillis, bursts.size(),
+        largest);
   }
 
   static double median(double[] values) {

@@ -9,7 +9,8 @@ public final class Main {
       "usage: switchboard bench import [--rows 1000000] [--repeat 3]",
       "       switchboard bench lookup [--seconds 30] [--rate 5000] [--customers 1000000] [--connections 32]"
       + " [--also R1,R2] [--warm-up-seconds 60]",
-      "       switchboard bench routing [--agents 2000] [--rate 5000] [--seconds 30] [--handle-ms 100] [--also R1,R2] [--event-loops N] [--history-keys N] [--warm-up-seconds 60]",
+      "       switchboard bench routing [--agents 2000] [--rate 5000] [--seconds 30] [--handle-ms 100] [--also R1,R2]"
+          + " [--event-loops N] [--history-keys N] [--warm-up-seconds 60]",
       "       switchboard bench phone [--calls-per-second 200] [--seconds 60] [--talk-ms 1000] [--agents N]"
           + " [--flood-seconds 3] [--warm-up-seconds 90]",
       "       switchboard bench chat [--visitors 20000] [--seconds 60] [--rate 5000] [--agents rate/20]"
@@ -27,7 +28,8 @@ public final class Main {
       case "import" -> ImportBenchmark.run(new BenchArgs(options, "rows", "repeat"));
       case "lookup" -> LookupBenchmark.run(new BenchArgs(options, "seconds", "rate", "customers", "connections",
           "also", "warm-up-seconds"));
-      case "routing" -> RoutingBenchmark.run(new BenchArgs(options, "agents", "rate", "seconds", "handle-ms", "also", "event-loops", "history-keys", "warm-up-seconds"));
+      case "routing" -> RoutingBenchmark.run(new BenchArgs(options, "agents", "rate", "seconds", "handle-ms", "also",
+          "event-loops", "history-keys", "warm-up-seconds"));
       case "phone" -> PhoneBenchmark.run(new BenchArgs(options, "calls-per-second", "seconds", "talk-ms", "agents",
           "flood-seconds", "warm-up-seconds"));
       case "chat" -> ChatBenchmark.run(new BenchArgs(options, "visitors", "seconds", "rate", "agents",
