@@ -68,6 +68,7 @@ class RoutingCostIT {
           commands, (double) (after.scriptMicros - before.scriptMicros) / MEASURED,
           (after.cpuMicros - before.cpuMicros) / MEASURED);
       System.out.println("commands per contact: " + after.perContact(before, MEASURED));
+      System.out.println("us per contact by command: " + after.microsPerContact(before, MEASURED));
       assertThat(fixture.outcomes.ended).hasSize(WARM_UP + MEASURED);
       assertThat(received.get()).isPositive();
       assertThat(commands).isLessThanOrEqualTo(MAX_COMMANDS_PER_CONTACT);
@@ -127,7 +128,16 @@ class RoutingCostIT {
   }
 
   /** Redis's cumulative counters: commands run, script and function calls and their time, server CPU. */
-  private record Counters(long commands, long scripts, long scriptMicros, double cpuMicros, Map<String, Long> calls) {
+  private record Counters(long commands, long scripts, long scriptMicros, double cpuMicros, Map<String, Long> calls,
+      Map<String, Long> micros) {
+
+    String microsPerContact(Counters before, int contacts) {
+      java.util.Map<String, Double> delta = new java.util.TreeMap<>();
+      micros.forEach((name, us) -> delta.put(name, (double) (us - before.micros.getOrDefault(name, 0L)) / contacts));
+      delta.values().removeIf(value -> value < 0.05);
+      return delta.entrySet().stream().map(entry -> String.format("%s %.1f", entry.getKey(), entry.getValue()))
+          .collect(java.util.stream.Collectors.joining(", "));
+    }
 
     String perContact(Counters before, int contacts) {
       java.util.Map<String, Double> delta = new java.util.TreeMap<>();
@@ -147,10 +157,12 @@ class RoutingCostIT {
       long scripts = 0;
       long scriptMicros = 0;
       Map<String, Long> calls = new java.util.HashMap<>();
+      Map<String, Long> micros = new java.util.HashMap<>();
       Matcher command = COMMAND.matcher(info);
       while (command.find()) {
         String name = command.group(1);
         calls.put(name, Long.parseLong(command.group(2)));
+        micros.put(name, Long.parseLong(command.group(3)));
         if (name.equals("evalsha") || name.equals("eval") || name.equals("fcall")) {
           scripts += Long.parseLong(command.group(2));
           scriptMicros += Long.parseLong(command.group(3));
@@ -163,7 +175,7 @@ class RoutingCostIT {
       while (used.find()) {
         cpuSeconds += Double.parseDouble(used.group(1));
       }
-      return new Counters(commands, scripts, scriptMicros, cpuSeconds * 1e6, calls);
+      return new Counters(commands, scripts, scriptMicros, cpuSeconds * 1e6, calls, micros);
     }
   }
 }
