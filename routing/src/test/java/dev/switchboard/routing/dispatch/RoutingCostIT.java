@@ -132,18 +132,20 @@ class RoutingCostIT {
       Map<String, Long> micros) {
 
     String microsPerContact(Counters before, int contacts) {
-      java.util.Map<String, Double> delta = new java.util.TreeMap<>();
-      micros.forEach((name, us) -> delta.put(name, (double) (us - before.micros.getOrDefault(name, 0L)) / contacts));
-      delta.values().removeIf(value -> value < 0.05);
-      return delta.entrySet().stream().map(entry -> String.format("%s %.1f", entry.getKey(), entry.getValue()))
-          .collect(java.util.stream.Collectors.joining(", "));
+      return perContact(micros, before.micros, contacts, "%s %.1f", 0.05);
     }
 
     String perContact(Counters before, int contacts) {
+      return perContact(calls, before.calls, contacts, "%s %.2f", 0.005);
+    }
+
+    /** Each command's growth per contact from {@code before} to {@code after}, by name, leaving out the smallest. */
+    private static String perContact(Map<String, Long> after, Map<String, Long> before, int contacts, String format,
+        double least) {
       java.util.Map<String, Double> delta = new java.util.TreeMap<>();
-      calls.forEach((name, count) -> delta.put(name, (double) (count - before.calls.getOrDefault(name, 0L)) / contacts));
-      delta.values().removeIf(value -> value < 0.005);
-      return delta.entrySet().stream().map(entry -> String.format("%s %.2f", entry.getKey(), entry.getValue()))
+      after.forEach((name, value) -> delta.put(name, (double) (value - before.getOrDefault(name, 0L)) / contacts));
+      delta.values().removeIf(value -> value < least);
+      return delta.entrySet().stream().map(entry -> String.format(format, entry.getKey(), entry.getValue()))
           .collect(java.util.stream.Collectors.joining(", "));
     }
 
