@@ -118,6 +118,8 @@ class PhoneDeskIT {
       JsonObject hangup = desk.command("call-hangup", new JsonObject().put("contact", contact.value()));
       assertThat(hangup.getBoolean("ok")).as(hangup.encode()).isTrue();
       eventually(() -> !call.isLive(), "the caller's channel hung up");
+      eventually(() -> pbx.liveChannels().stream().noneMatch(name -> name.startsWith("PJSIP/1001-")),
+          "ann's phone hung up with the caller", PhoneDeskIT::pbxState);
       desk.next(frame -> "contact".equals(frame.getString("type")) && "WRAP_UP".equals(frame.getString("state")),
           "the call in wrap-up");
       JsonObject wrapUp = desk.command("wrapup", new JsonObject().put("contact", contact.value())
@@ -160,7 +162,7 @@ class PhoneDeskIT {
           "the call in wrap-up");
       eventually(() -> !call.isLive(), "the caller's channel hung up");
       eventually(() -> pbx.liveChannels().stream().noneMatch(name -> name.startsWith("PJSIP/1001-")),
-          "ann's phone stops ringing");
+          "ann's phone stops ringing", PhoneDeskIT::pbxState);
       assertThat(desk.command("wrapup", new JsonObject().put("contact", contact.value()).put("disposition", "resolved"))
           .getBoolean("ok")).isTrue();
     }
@@ -274,13 +276,25 @@ class PhoneDeskIT {
   }
 
   static void eventually(BooleanSupplier condition, String what) {
+    eventually(condition, what, () -> "");
+  }
+
+  /** As {@link #eventually(BooleanSupplier, String)}, saying what {@code state} shows when it fails. */
+  static void eventually(BooleanSupplier condition, String what, java.util.function.Supplier<String> state) {
     long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError(what + " did not happen within 15 s");
+        throw new AssertionError(what + " did not happen within 15 s" + state.get());
       }
       LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
     }
+  }
+
+  /** The simulated PBX's live channels and the actions it received, for a failure message. */
+  private static String pbxState() {
+    return "; live channels " + pbx.liveChannels() + ", actions received " + pbx.actionsReceived().stream()
+        .map(action -> action.getOr("Action", "?") + " " + action.getOr("Channel", "") + " "
+            + action.getOr("Context", "")).toList();
   }
 
   static <T> T await(Future<T> future) {

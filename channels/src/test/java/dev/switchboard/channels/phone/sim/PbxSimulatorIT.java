@@ -16,6 +16,8 @@ import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.DefaultManagerConnection;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.action.GetVarAction;
+import org.asteriskjava.manager.action.HangupAction;
+import org.asteriskjava.manager.action.RedirectAction;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
@@ -73,6 +75,31 @@ class PbxSimulatorIT {
       connection.logoff();
     }
     assertThat(pbx.awaitAction("Logoff", Duration.ofSeconds(5)).get("Action")).contains("Logoff");
+  }
+
+  @Test
+  void hangingUpACallerConnectedToAnAgentEndsTheAgentsLegAsAsteriskDoes() throws Exception {
+    pbx.agentBehaviour("1001", AgentBehaviour.ANSWER);
+    SimCall call = pbx.waitingCall("+4930123456");
+    ManagerConnection connection = new DefaultManagerConnection("127.0.0.1", pbx.amiPort(), "cti", "s3cret");
+    connection.login();
+    try {
+      assertThat(connection.sendAction(new RedirectAction(call.channel(), SimCall.CONNECT_CONTEXT, "1001", 1), 2000)
+          .getResponse()).isEqualTo("Success");
+      awaitLive(channels -> channels.size() == 2 && call.agentChannel().isPresent(), "caller and agent connected");
+      assertThat(connection.sendAction(new HangupAction(call.channel()), 2000).getResponse()).isEqualTo("Success");
+      awaitLive(List::isEmpty, "both legs gone");
+    } finally {
+      connection.logoff();
+    }
+  }
+
+  private void awaitLive(java.util.function.Predicate<List<String>> condition, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (!condition.test(pbx.liveChannels())) {
+      assertThat(System.nanoTime()).as(what + "; live: " + pbx.liveChannels()).isLessThan(deadline);
+      Thread.sleep(20);
+    }
   }
 
   @Test

@@ -166,14 +166,16 @@ final class SimActions implements AmiSession.Actions {
         () -> hungUp(channel.get(), cause));
   }
 
-  /** As Asterisk's Dial does when its caller hangs up: a phone it still rings stops (CANCEL) first. */
+  /** A caller's channel ends as {@link SimCall#callerHungUp} says; any other channel just ends. */
   private void hungUp(SimChannel channel, int cause) {
+    String causeText = cause == 16 ? "Normal Clearing" : "Cause " + cause;
     synchronized (pbx) {
       SimCall call = callsByChannel.get(channel.name);
       if (call != null && pbx.isLive(channel)) {
-        call.cancelRinging();
+        call.callerHungUp(cause, causeText);
+      } else {
+        pbx.hangup(channel, cause, causeText);
       }
-      pbx.hangup(channel, cause, cause == 16 ? "Normal Clearing" : "Cause " + cause);
     }
   }
 

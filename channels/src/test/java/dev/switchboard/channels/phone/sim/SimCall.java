@@ -85,13 +85,21 @@ public final class SimCall {
   /** The caller hangs up while waiting (or while talking): an abandon when still queued. */
   public SimCall abandon() {
     synchronized (pbx) {
-      cancelRinging();
-      agent.ifPresent(leg -> pbx.leaveBridge(leg));
-      pbx.hangup(caller, 16, "Normal Clearing");
-      agent.ifPresent(leg -> pbx.hangup(leg, 16, "Normal Clearing"));
-      agent = Optional.empty();
+      callerHungUp(16, "Normal Clearing");
     }
     return this;
+  }
+
+  /**
+   * The caller's channel ends (the caller hung up, or the PBX was told to hang it up): as Asterisk's Dial
+   * does, a phone it still rings stops (CANCEL) and the agent it was connected to is hung up as well.
+   */
+  void callerHungUp(int cause, String causeText) {
+    cancelRinging();
+    agent.ifPresent(leg -> pbx.leaveBridge(leg));
+    pbx.hangup(caller, cause, causeText);
+    agent.ifPresent(leg -> pbx.hangup(leg, 16, "Normal Clearing"));
+    agent = Optional.empty();
   }
 
   /** The conversation ends: the agent hangs up, then the caller's leg ends. */
