@@ -5,11 +5,11 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** Polls a condition until it holds or a deadline passes; the failure names what was awaited. */
-final class Await {
+public final class Await {
 
   private Await() {}
 
-  static void until(Duration timeout, BooleanSupplier condition, Supplier<String> what) {
+  public static void until(Duration timeout, BooleanSupplier condition, Supplier<String> what) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {

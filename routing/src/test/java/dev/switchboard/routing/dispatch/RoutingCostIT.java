@@ -163,13 +163,15 @@ class RoutingCostIT {
       Matcher command = COMMAND.matcher(info);
       while (command.find()) {
         String name = command.group(1);
-        calls.put(name, Long.parseLong(command.group(2)));
-        micros.put(name, Long.parseLong(command.group(3)));
+        long count = Long.parseLong(command.group(2));
+        long us = Long.parseLong(command.group(3));
+        calls.put(name, count);
+        micros.put(name, us);
         if (name.equals("evalsha") || name.equals("eval") || name.equals("fcall")) {
-          scripts += Long.parseLong(command.group(2));
-          scriptMicros += Long.parseLong(command.group(3));
+          scripts += count;
+          scriptMicros += us;
         } else if (!name.equals("info") && !name.equals("function")) {
-          commands += Long.parseLong(command.group(2));
+          commands += count;
         }
       }
       double cpuSeconds = 0;

@@ -3,6 +3,7 @@ package dev.switchboard.channels.phone.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.channels.phone.Await;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.Writer;
@@ -86,19 +87,13 @@ class PbxSimulatorIT {
     try {
       assertThat(connection.sendAction(new RedirectAction(call.channel(), SimCall.CONNECT_CONTEXT, "1001", 1), 2000)
           .getResponse()).isEqualTo("Success");
-      awaitLive(channels -> channels.size() == 2 && call.agentChannel().isPresent(), "caller and agent connected");
+      Await.until(Duration.ofSeconds(5), () -> pbx.liveChannels().size() == 2 && call.agentChannel().isPresent(),
+          () -> "caller and agent connected; live: " + pbx.liveChannels());
       assertThat(connection.sendAction(new HangupAction(call.channel()), 2000).getResponse()).isEqualTo("Success");
-      awaitLive(List::isEmpty, "both legs gone");
+      Await.until(Duration.ofSeconds(5), () -> pbx.liveChannels().isEmpty(),
+          () -> "both legs gone; live: " + pbx.liveChannels());
     } finally {
       connection.logoff();
-    }
-  }
-
-  private void awaitLive(java.util.function.Predicate<List<String>> condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (!condition.test(pbx.liveChannels())) {
-      assertThat(System.nanoTime()).as(what + "; live: " + pbx.liveChannels()).isLessThan(deadline);
-      Thread.sleep(20);
     }
   }
 
